@@ -1,0 +1,17 @@
+namespace Taskdeck.Core.Refresh;
+
+/// <summary>How much a project's shown tasks can be believed.</summary>
+public enum ProjectState
+{
+    /// <summary>The latest result, younger than the project's interval.</summary>
+    Ok,
+
+    /// <summary>An older result: past its interval, or kept beside a failure.</summary>
+    Stale,
+
+    /// <summary>The latest run failed and there is no earlier result to show.</summary>
+    Error,
+
+    /// <summary>The provider needs the user's trust; nothing ran.</summary>
+    Untrusted,
+}
