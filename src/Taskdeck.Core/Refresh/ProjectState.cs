@@ -15,3 +15,16 @@ public enum ProjectState
     /// <summary>The provider needs the user's trust; nothing ran.</summary>
     Untrusted,
 }
+
+public static class ProjectStateNames
+{
+    /// <summary>The name used in JSON and on screen.</summary>
+    public static string ToWireName(this ProjectState state) => state switch
+    {
+        ProjectState.Ok => "ok",
+        ProjectState.Stale => "stale",
+        ProjectState.Error => "error",
+        ProjectState.Untrusted => "untrusted",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Taskdeck.Cli.Output;
+using Taskdeck.Core.Refresh;
+
+namespace Taskdeck.Cli.Commands;
+
+/// <summary><c>taskdeck list</c>: every project's tasks as a table or as JSON.</summary>
+internal static class ListCommand
+{
+    private static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Print the versioned JSON document instead of a table",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("list", "Show every project's tasks as a table, or as JSON with --json");
+        command.Arguments.Add(CommonOptions.Paths);
+        command.Options.Add(Json);
+        command.SetAction((parseResult, cancellationToken) =>
+            CommandRunner.RunAsync(parseResult, (services, token) => ShowAsync(
+                services, parseResult.GetValue(CommonOptions.Paths) ?? [], parseResult.GetValue(Json), token), cancellationToken));
+        return command;
+    }
+
+    /// <summary>Refreshes the projects found from <paramref name="paths"/> and prints them.</summary>
+    public static async Task<int> ShowAsync(TaskdeckServices services, IReadOnlyList<string> paths, bool asJson, CancellationToken cancellationToken)
+    {
+        var projects = await services.FindProjectsAsync(paths, cancellationToken);
+        var results = await services.Engine.RefreshAllAsync(projects, services.Mode, cancellationToken);
+
+        if (asJson)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            ListJsonWriter.Write(stdout, results);
+        }
+        else if (results.Count == 0)
+        {
+            services.ErrorOutput.WriteLine("No projects found. Add a .taskdeck.yaml to a project folder, or list folders under 'projects' in the global config.");
+        }
+        else
+        {
+            ListTableWriter.Write(ConsoleFactory.ForStdout(), results, services.Time.GetUtcNow());
+        }
+
+        return results.Any(result => result.Failure is not null) ? ExitCodes.ProjectFailed : ExitCodes.Success;
+    }
+}
