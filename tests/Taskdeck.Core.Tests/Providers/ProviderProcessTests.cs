@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Taskdeck.Core.Providers;
+using Taskdeck.Core.Tests.Support;
+
+namespace Taskdeck.Core.Tests.Providers;
+
+public sealed class ProviderProcessTests : IDisposable
+{
+    private readonly TempWorkspace _workspace = new();
+    private readonly string _recordDirPath;
+
+    public ProviderProcessTests()
+    {
+        _recordDirPath = _workspace.PathOf("record");
+        Directory.CreateDirectory(_recordDirPath);
+    }
+
+    public void Dispose() => _workspace.Dispose();
+
+    private ProcessSpec FakeSpec(string mode, TimeSpan? timeout = null, params (string Name, string Value)[] args)
+    {
+        var environment = ImmutableDictionary.CreateBuilder<string, string>();
+        environment["TASKDECK_ARG_MODE"] = mode;
+        environment["TASKDECK_ARG_RECORD_DIR"] = _recordDirPath;
+        foreach (var (name, value) in args)
+        {
+            environment[$"TASKDECK_ARG_{name}"] = value;
+        }
+
+        return new ProcessSpec(FakeProvider.ExecutablePath, [], _workspace.RootPath, environment.ToImmutable(), timeout ?? TimeSpan.FromSeconds(20));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Run_WhenProviderPrintsJson_ReturnsStdoutAndExitCodeZero()
+    {
+        var outcome = await ProviderProcess.RunAsync(FakeSpec("ok", args: ("TASKS", "2")), CancellationToken.None);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.False(outcome.IsTimedOut);
+        Assert.Contains("\"T-2\"", System.Text.Encoding.UTF8.GetString(outcome.Stdout), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Run_WhenProviderHangs_StopsItAtTheTimeout()
+    {
+        var stopwatch = Stopwatch.StartNew();
+
+        var outcome = await ProviderProcess.RunAsync(FakeSpec("hang", TimeSpan.FromSeconds(1)), CancellationToken.None);
+
+        Assert.True(outcome.IsTimedOut);
+        Assert.Null(outcome.ExitCode);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("grandchild")]
+    [InlineData("setsid-grandchild")]
+    public async Task Run_WhenProviderExitsLeavingAChildHoldingStdout_ReturnsPromptlyAndKillsTheChild(string mode)
+    {
+        var stopwatch = Stopwatch.StartNew();
+
+        var outcome = await ProviderProcess.RunAsync(FakeSpec(mode, TimeSpan.FromSeconds(5)), CancellationToken.None);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("\"T-1\"", System.Text.Encoding.UTF8.GetString(outcome.Stdout), StringComparison.Ordinal);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(3), $"took {stopwatch.Elapsed}");
+        var leftovers = ProcessTable.RecordedLeftovers(_recordDirPath);
+        Assert.Single(leftovers);
+        Assert.Empty(await ProcessTable.SurvivorsAsync(leftovers, TimeSpan.FromSeconds(1)));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("0")]
+    [InlineData("1")]
+    public async Task Run_WhenHangingProviderHasAChild_TimesOutWithinAboutASecondAndLeavesNothing(string ownSession)
+    {
+        var stopwatch = Stopwatch.StartNew();
+
+        var outcome = await ProviderProcess.RunAsync(
+            FakeSpec("grandchild-hang", TimeSpan.FromSeconds(1), ("OWN_SESSION", ownSession)), CancellationToken.None);
+
+        Assert.True(outcome.IsTimedOut);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");
+        var leftovers = ProcessTable.RecordedLeftovers(_recordDirPath);
+        Assert.Single(leftovers);
+        Assert.Empty(await ProcessTable.SurvivorsAsync(leftovers, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Run_WhenProviderFloodsStdout_StopsItAsTooLargeWithBoundedMemory()
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        var outcome = await ProviderProcess.RunAsync(FakeSpec("flood"), CancellationToken.None);
+
+        Assert.True(outcome.IsTooLarge);
+        Assert.Null(outcome.ExitCode);
+        Assert.Equal(ProcessSpec.DefaultMaxStdoutBytes, outcome.Stdout.Length);
+        Assert.True(outcome.StdoutBytes < 200L * 1024 * 1024, "the flood must be stopped, not read to its end");
+        Assert.True(GC.GetTotalMemory(forceFullCollection: true) - before < 64L * 1024 * 1024);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Run_WhenProviderWritesEndlessStderr_KeepsOnlyTheTail()
+    {
+        var outcome = await ProviderProcess.RunAsync(FakeSpec("stderr-flood"), CancellationToken.None);
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.True(outcome.StderrTail.Length <= ProcessSpec.DefaultStderrTailBytes);
+        Assert.EndsWith("the last line\n", outcome.StderrTail, StringComparison.Ordinal);
+        Assert.DoesNotContain("noise line 0\n", outcome.StderrTail, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Run_WhenCancelled_KillsTheProviderAndItsChildren()
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(700));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            ProviderProcess.RunAsync(FakeSpec("grandchild-hang", TimeSpan.FromSeconds(20), ("OWN_SESSION", "1")), cancellation.Token));
+
+        var leftovers = ProcessTable.RecordedLeftovers(_recordDirPath);
+        Assert.Single(leftovers);
+        Assert.Empty(await ProcessTable.SurvivorsAsync(leftovers, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Run_Always_GivesTheProviderClosedStdinAndNoTerminal()
+    {
+        var script = _workspace.WriteFile("probe.sh", """
+            #!/bin/sh
+            if read line; then echo "read: $line" >&2; exit 9; fi
+            if tty >/dev/null 2>&1; then echo "has a tty" >&2; exit 8; fi
+            if [ "$(ps -o sid= -p $$ | tr -d ' ')" != "$$" ]; then echo "not a session leader" >&2; exit 7; fi
+            echo '{"tasks":[]}'
+            """, isExecutable: true);
+        var spec = new ProcessSpec(script, [], _workspace.RootPath, ImmutableDictionary<string, string>.Empty, TimeSpan.FromSeconds(10));
+
+        var outcome = await ProviderProcess.RunAsync(spec, CancellationToken.None);
+
+        Assert.True(outcome.ExitCode == 0, outcome.StderrTail);
+    }
+}
