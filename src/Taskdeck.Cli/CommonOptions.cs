@@ -10,6 +10,17 @@ internal static class CommonOptions
     {
         Description = "Folders to start from; each walks up to its nearest .taskdeck.yaml",
         Arity = ArgumentArity.ZeroOrMore,
+        Validators =
+        {
+            result =>
+            {
+                // A mistyped option would otherwise be taken for a folder name.
+                foreach (var token in result.Tokens.Where(token => token.Value.StartsWith('-')))
+                {
+                    result.AddError($"Unknown option '{token.Value}'.");
+                }
+            },
+        },
     };
 
     public static readonly Option<int?> Concurrency = new("--concurrency", "-j")
@@ -58,12 +69,5 @@ internal static class CommonOptions
         root.Options.Add(Cached);
         root.Options.Add(Tmux);
         root.Options.Add(Verbose);
-        root.Validators.Add(result =>
-        {
-            if (result.GetValue(NoCache) && result.GetValue(Cached))
-            {
-                result.AddError("--no-cache and --cached contradict each other; choose one.");
-            }
-        });
     }
 }

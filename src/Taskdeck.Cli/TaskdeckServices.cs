@@ -57,6 +57,11 @@ internal sealed class TaskdeckServices : IDisposable
     /// <summary>Builds the services; a broken global file is a <see cref="UsageException"/>.</summary>
     public static TaskdeckServices Create(ParseResult parseResult, TextWriter errorOutput)
     {
+        if (parseResult.GetValue(CommonOptions.NoCache) && parseResult.GetValue(CommonOptions.Cached))
+        {
+            throw new UsageException("--no-cache and --cached contradict each other; choose one.");
+        }
+
         var paths = TaskdeckPaths.FromEnvironment();
         GlobalConfig config;
         try

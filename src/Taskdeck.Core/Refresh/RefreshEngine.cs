@@ -72,7 +72,7 @@ public sealed class RefreshEngine : IDisposable
     {
         var entriesByDirPath = _cache.GetMany(projects.Select(project => project.DirPath).ToList());
         var results = Channel.CreateUnbounded<ProjectResult>();
-        var pending = 0;
+        var runs = new List<Task<ProjectResult>>();
         foreach (var project in projects)
         {
             var entry = entriesByDirPath.GetValueOrDefault(project.DirPath);
@@ -91,24 +91,33 @@ public sealed class RefreshEngine : IDisposable
                 continue;
             }
 
-            pending++;
-            _ = ForwardAsync(RefreshProjectAsync(project, force: true, cancellationToken), results.Writer);
+            var run = RefreshProjectAsync(project, force: true, cancellationToken);
+            runs.Add(run);
+            _ = ForwardAsync(run, results.Writer);
         }
 
-        if (pending == 0)
+        if (runs.Count == 0)
         {
             results.Writer.Complete();
         }
 
         var received = 0;
-        var total = projects.Count;
-        await foreach (var result in results.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            yield return result;
-            if (++received == total)
+            await foreach (var result in results.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield break;
+                yield return result;
+                if (++received == projects.Count)
+                {
+                    yield break;
+                }
             }
+        }
+        finally
+        {
+            // On cancellation, return only once every run has killed its processes, so that a
+            // caller exiting right after leaves nothing behind.
+            await Task.WhenAll(runs.Select(run => run.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,205 @@
+using System.Text.Json;
+using Taskdeck.Cli.Tests.Support;
+using Taskdeck.Core.Tests.Support;
+
+namespace Taskdeck.Cli.Tests;
+
+public sealed class ListCommandTests : IDisposable
+{
+    private readonly TempWorkspace _workspace = new();
+
+    public void Dispose() => _workspace.Dispose();
+
+    private Task<TaskdeckProcess.Result> TaskdeckAsync(params string[] arguments) =>
+        TaskdeckProcess.RunAsync(_workspace.RootPath, _workspace.XdgEnvironment, arguments);
+
+    private static Dictionary<string, string> Mode(string mode) => new() { ["mode"] = mode };
+
+    [Fact(Timeout = 60_000)]
+    public async Task ListJson_Projects_AreWrittenWithTheDocumentedKeysInOrder()
+    {
+        var dir = _workspace.AddFakeProject("shop", new Dictionary<string, string> { ["tasks"] = "2", ["status"] = "Done" });
+
+        var result = await TaskdeckAsync("list", "--json", dir);
+
+        Assert.Equal(0, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Stdout);
+        var root = document.RootElement;
+        Assert.Equal(["version", "projects"], root.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(1, root.GetProperty("version").GetInt32());
+        var project = root.GetProperty("projects")[0];
+        Assert.Equal(
+            ["name", "dir", "provider", "state", "fromCache", "fetchedAt", "durationMs", "error", "currentGroupId", "changes", "groups"],
+            project.EnumerateObject().Select(property => property.Name));
+        var group = project.GetProperty("groups")[0];
+        Assert.Equal(
+            ["id", "title", "status", "category", "url", "file", "isCurrent", "progress", "tasks"],
+            group.EnumerateObject().Select(property => property.Name));
+        var task = group.GetProperty("tasks")[1];
+        Assert.Equal(
+            ["id", "title", "status", "category", "assignee", "labels", "priority", "url", "created", "updated", "file"],
+            task.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(("T-2", "done", 2), (task.GetProperty("id").GetString(), task.GetProperty("category").GetString(), group.GetProperty("progress").GetProperty("done").GetInt32()));
+        Assert.Equal(("shop", "ok", JsonValueKind.Null), (project.GetProperty("name").GetString(), project.GetProperty("state").GetString(), project.GetProperty("error").ValueKind));
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("hang", "timeout")]
+    [InlineData("exit", "exit")]
+    [InlineData("garbage", "parse")]
+    [InlineData("invalid", "invalid")]
+    [InlineData("flood", "too-large")]
+    public async Task ListJson_MisbehavingProvider_ReportsItsFailureKindAndExitsOne(string mode, string kind)
+    {
+        var dir = _workspace.AddFakeProject("bad", Mode(mode), extraTaskYaml: "  timeout: 1s\n");
+        var good = _workspace.AddFakeProject("good");
+
+        var result = await TaskdeckAsync("list", "--json", dir, good);
+
+        Assert.Equal(1, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Stdout);
+        var projects = document.RootElement.GetProperty("projects");
+        var error = projects[0].GetProperty("error");
+        Assert.Equal(kind, error.GetProperty("kind").GetString());
+        Assert.Contains("'bad'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("error", projects[0].GetProperty("state").GetString());
+        Assert.Equal("ok", projects[1].GetProperty("state").GetString());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ListJson_MissingProviderAndBrokenFile_AreNotFoundAndConfig()
+    {
+        var missing = _workspace.AddProject("missing", "tasks:\n  provider: ./nope.sh\n");
+        var broken = _workspace.AddProject("broken", "tasks:\n  provider: ./x.sh\n  colour: red\n");
+
+        var result = await TaskdeckAsync("list", "--json", missing, broken);
+
+        using var document = JsonDocument.Parse(result.Stdout);
+        var projects = document.RootElement.GetProperty("projects");
+        Assert.Equal("not-found", projects[0].GetProperty("error").GetProperty("kind").GetString());
+        var config = projects[1].GetProperty("error");
+        Assert.Equal("config", config.GetProperty("kind").GetString());
+        Assert.Contains(".taskdeck.yaml:3:3: unknown key 'colour'", config.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ListJson_ExitingProvider_KeepsItsStderrTail()
+    {
+        var dir = _workspace.AddFakeProject("bad", Mode("exit"));
+
+        var result = await TaskdeckAsync("list", "--json", dir);
+
+        using var document = JsonDocument.Parse(result.Stdout);
+        var error = document.RootElement.GetProperty("projects")[0].GetProperty("error");
+        Assert.Equal("fake provider: something went wrong\n", error.GetProperty("stderr").GetString());
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task ListJson_RunsWithRandomDelays_GiveIdenticalBytesApartFromTimings()
+    {
+        var dirs = Enumerable.Range(1, 5).Select(index => _workspace.AddProject($"p{index}", $"tasks:\n  provider: ./t.sh\n")).ToList();
+        for (var index = 0; index < dirs.Count; index++)
+        {
+            _workspace.WriteFile($"p{index + 1}/t.sh", $$"""
+                #!/bin/sh
+                sleep 0.$(shuf -i 0-30 -n 1 | xargs printf '%02d')
+                echo '{"groups":[{"id":"G{{index}}","title":"Group","tasks":[{"id":"{{index}}-1","title":"Task","status":"doing"}]}]}'
+                """, isExecutable: true);
+        }
+
+        var outputs = new List<string>();
+        for (var run = 0; run < 3; run++)
+        {
+            var result = await TaskdeckAsync(["list", "--json", "--no-cache", "-j", "5", .. dirs]);
+            outputs.Add(System.Text.RegularExpressions.Regex.Replace(result.Stdout, "\"(fetchedAt|durationMs)\": [^,]+,", ""));
+        }
+
+        Assert.All(outputs, output => Assert.Equal(outputs[0], output));
+        Assert.Contains("\"G4\"", outputs[0], StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task List_Table_ShowsProjectsTasksAndErrorsWithoutEscapeSequences()
+    {
+        var dir = _workspace.AddProject("evil", "tasks:\n  provider: ./t.sh\n");
+        _workspace.WriteFile("evil/t.sh", """
+            #!/bin/sh
+            printf '{"tasks":[{"id":"1","title":"Clear \\u001b[2J\\u001b]0;pwned\\u0007screen","status":"todo"}]}'
+            """, isExecutable: true);
+
+        var result = await TaskdeckAsync("list", dir);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("evil", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Clear screen", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', result.Stdout);
+        Assert.DoesNotContain('\u0007', result.Stdout);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task List_Verbose_ReportsEachRunOnStderr()
+    {
+        var dir = _workspace.AddFakeProject("shop");
+
+        var result = await TaskdeckAsync("list", "--verbose", dir);
+
+        Assert.Matches(@"run: shop: .*Taskdeck\.FakeProvider — \d+ ms, exit 0, \d+ bytes, ok", result.Stderr);
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData("list --bogus")]
+    [InlineData("list -j 0")]
+    [InlineData("list --timeout soon")]
+    [InlineData("list --cached --no-cache")]
+    public async Task List_BadUsage_ExitsTwoWithAMessage(string arguments)
+    {
+        var result = await TaskdeckAsync(arguments.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("taskdeck: ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task List_BrokenGlobalConfig_ExitsTwoNamingTheFileAndLine()
+    {
+        _workspace.WriteFile("xdg-config/taskdeck/config.yaml", "tasks:\n  concurrency: lots\n");
+
+        var result = await TaskdeckAsync("list");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("config.yaml:2:16:", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task List_FolderWithoutProject_PrintsAHint()
+    {
+        Directory.CreateDirectory(_workspace.PathOf("empty"));
+
+        var result = await TaskdeckAsync("list", _workspace.PathOf("empty"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("hint: No .taskdeck.yaml in", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task List_Interrupted_ExitsWith130AndLeavesNoProvider()
+    {
+        var recordDir = _workspace.PathOf("record");
+        Directory.CreateDirectory(recordDir);
+        var dir = _workspace.AddFakeProject("hangs", new Dictionary<string, string> { ["mode"] = "grandchild-hang", ["own_session"] = "1", ["record_dir"] = recordDir });
+        using var process = TaskdeckProcess.Start(_workspace.RootPath, _workspace.XdgEnvironment, "list", dir);
+        while (!Directory.EnumerateFiles(recordDir, "leftover-*").Any())
+        {
+            await Task.Delay(20);
+        }
+
+        _ = Taskdeck.Cli.Tests.Support.Signals.Interrupt(process.Id);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(130, process.ExitCode);
+        var pids = Directory.EnumerateFiles(recordDir, "*-*")
+            .Select(path => int.Parse(Path.GetFileName(path).Split('-')[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(await ProcessTable.SurvivorsAsync(pids, TimeSpan.FromSeconds(2)));
+    }
+}
