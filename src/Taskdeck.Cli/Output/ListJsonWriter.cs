@@ -14,6 +14,8 @@ internal static class ListJsonWriter
 {
     public const int Version = 1;
 
+    private const int FlushThresholdBytes = 64 * 1024;
+
     public static void Write(Stream output, IReadOnlyList<ProjectResult> results)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions
@@ -28,6 +30,12 @@ internal static class ListJsonWriter
         foreach (var result in results)
         {
             WriteProject(json, result);
+
+            // The writer buffers until flushed; without this the whole document sits in memory.
+            if (json.BytesPending > FlushThresholdBytes)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();
