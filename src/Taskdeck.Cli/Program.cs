@@ -7,6 +7,8 @@ CommonOptions.AddTo(root);
 root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(CacheCommand.Create());
+root.Subcommands.Add(TrustCommand.Create());
+root.Subcommands.Add(TrustCommand.CreateUntrust());
 root.Arguments.Add(CommonOptions.Paths);
 root.SetAction((parseResult, cancellationToken) => DashboardCommand.RunAsync(parseResult, cancellationToken));
 
