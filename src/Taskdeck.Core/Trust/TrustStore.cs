@@ -48,6 +48,10 @@ public sealed class TrustStore : ITrustStore
     public RunFailure? Check(Project project, ResolvedProvider provider)
     {
         var record = Find(project.DirPath);
+
+        // Known gap: the script is hashed here and started moments later by its path, so a process
+        // that can already write the project folder could swap it in between; only files the
+        // project file names are covered, not what the script itself reads or runs.
         var current = TrustSnapshot.Capture(project, provider);
         if (record is not null && record.Snapshot.IsMatchedBy(current))
         {
@@ -180,13 +184,19 @@ public sealed class TrustStore : ITrustStore
     private FileStream AcquireLock()
     {
         var lockPath = FilePath + ".lock";
+        var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
         var waited = Stopwatch.StartNew();
         while (true)
         {
             try
             {
                 // On Unix, FileShare.None takes an advisory flock that other Taskdecks respect.
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                return new FileStream(lockPath, options);
             }
             catch (IOException) when (waited.Elapsed < LockWait)
             {

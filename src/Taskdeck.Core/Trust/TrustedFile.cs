@@ -14,6 +14,8 @@ public sealed record TrustedFile(string Path, string? Sha256, string? Text, long
     /// <summary>Files larger than this are hashed but not kept.</summary>
     public const int MaxKeptBytes = 256 * 1024;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Whether the file could be read; a file that cannot is never trusted.</summary>
     public bool IsReadable => Sha256 is not null;
 
@@ -43,8 +45,6 @@ public sealed record TrustedFile(string Path, string? Sha256, string? Text, long
     /// <summary>Whether both name the same file with the same content.</summary>
     public bool IsSameAs(TrustedFile? other) =>
         other is not null && other.Path == Path && other.Sha256 == Sha256 && Sha256 is not null;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static string? TextOf(byte[] bytes)
     {
