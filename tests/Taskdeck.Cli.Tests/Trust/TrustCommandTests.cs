@@ -340,20 +340,9 @@ public sealed class TrustCommandTests : IDisposable
     private static string Unwrapped(string table) =>
         System.Text.RegularExpressions.Regex.Replace(table, @"\s*\n\s*", " ");
 
-    /// <summary>A project whose script records each run in the marker file and reports one task.</summary>
-    private string AddScriptProject(string name, string? args = null)
-    {
-        var yaml = "tasks:\n  provider: ./tasks.sh\n" + (args is null ? "" : $"  args:\n    {args}\n");
-        var dir = _workspace.AddProject(name, yaml);
-        WriteScript(Path.Combine(name, "tasks.sh"));
-        return dir;
-    }
+    private string AddScriptProject(string name, string? args = null) =>
+        _workspace.AddMarkedScriptProject(name, MarkerPath, args);
 
-    private string WriteScript(string relativePath) =>
-        _workspace.WriteFile(relativePath, $$"""
-            #!/bin/sh
-            echo run >> '{{MarkerPath}}'
-            printf '{"tasks": [{"id": "T-1", "title": "Task from %s", "status": "todo"}]}' "$(basename "$PWD")"
-
-            """, isExecutable: true);
+    private string WriteScript(string relativePath, string extraLine = "") =>
+        _workspace.WriteMarkedScript(relativePath, MarkerPath, extraLine);
 }

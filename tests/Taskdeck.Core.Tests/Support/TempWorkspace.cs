@@ -69,6 +69,31 @@ public sealed class TempWorkspace : IDisposable
         return AddProject(name, yaml + (extraTaskYaml ?? ""));
     }
 
+    /// <summary>
+    /// A project whose provider is the script <c>./tasks.sh</c>, written by
+    /// <see cref="WriteMarkedScript"/>; <paramref name="argsYaml"/> is one line of <c>args</c>.
+    /// </summary>
+    public string AddMarkedScriptProject(string name, string markerPath, string? argsYaml = null)
+    {
+        var yaml = "tasks:\n  provider: ./tasks.sh\n" + (argsYaml is null ? "" : $"  args:\n    {argsYaml}\n");
+        var dirPath = AddProject(name, yaml);
+        WriteMarkedScript(Path.Combine(name, "tasks.sh"), markerPath);
+        return dirPath;
+    }
+
+    /// <summary>
+    /// A provider script that appends a line to <paramref name="markerPath"/> each time it runs,
+    /// so a test can prove whether it ran, and reports one task titled after its folder.
+    /// </summary>
+    public string WriteMarkedScript(string relativePath, string markerPath, string extraLine = "") =>
+        WriteFile(relativePath, $$"""
+            #!/bin/sh
+            {{extraLine}}
+            echo run >> '{{markerPath}}'
+            printf '{"tasks": [{"id": "T-1", "title": "Task from %s", "status": "todo"}]}' "$(basename "$PWD")"
+
+            """, isExecutable: true);
+
     public void Dispose()
     {
         try

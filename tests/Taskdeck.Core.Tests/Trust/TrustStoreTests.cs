@@ -42,6 +42,23 @@ public sealed class TrustStoreTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Refresh_ForcedWhileUntrusted_StillRunsNothing()
+    {
+        // Arrange: `--no-cache` and the dashboard's `r` force a run; neither may ask or run.
+        var dir = AddScriptProject("shop");
+        using var engine = NewEngine(NewStore());
+
+        // Act
+        var all = await engine.RefreshAllAsync([Find(dir)], RefreshMode.Force, CancellationToken.None);
+        var one = await engine.RefreshProjectAsync(Find(dir), force: true, CancellationToken.None);
+
+        // Assert
+        Assert.Equal(ProjectState.Untrusted, Assert.Single(all).State);
+        Assert.Equal(ProjectState.Untrusted, one.State);
+        Assert.False(File.Exists(MarkerPath));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Refresh_AfterTrust_RunsTheScript()
     {
         // Arrange
@@ -401,23 +418,11 @@ public sealed class TrustStoreTests : IDisposable
         store.Trust(project, provider!);
     }
 
-    /// <summary>A project whose script records each run in the marker file and reports one task.</summary>
-    private string AddScriptProject(string name, string? args = null)
-    {
-        var yaml = "tasks:\n  provider: ./tasks.sh\n" + (args is null ? "" : $"  args:\n    {args}\n");
-        var dir = _workspace.AddProject(name, yaml);
-        WriteScript(Path.Combine(name, "tasks.sh"));
-        return dir;
-    }
+    private string AddScriptProject(string name, string? args = null) =>
+        _workspace.AddMarkedScriptProject(name, MarkerPath, args);
 
     private string WriteScript(string relativePath, string extraLine = "") =>
-        _workspace.WriteFile(relativePath, $$"""
-            #!/bin/sh
-            {{extraLine}}
-            echo run >> '{{MarkerPath}}'
-            printf '{"tasks": [{"id": "T-1", "title": "Task from %s", "status": "todo"}]}' "$(basename "$PWD")"
-
-            """, isExecutable: true);
+        _workspace.WriteMarkedScript(relativePath, MarkerPath, extraLine);
 
     private sealed class CountingBuiltIn : IBuiltInProvider
     {
