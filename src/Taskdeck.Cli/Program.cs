@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Taskdeck.Cli;
 using Taskdeck.Cli.Commands;
 
@@ -7,6 +8,8 @@ CommonOptions.AddTo(root);
 root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(CacheCommand.Create());
+root.Subcommands.Add(TrustCommand.Create());
+root.Subcommands.Add(TrustCommand.CreateUntrust());
 root.Arguments.Add(CommonOptions.Paths);
 root.SetAction((parseResult, cancellationToken) => DashboardCommand.RunAsync(parseResult, cancellationToken));
 
@@ -22,4 +25,21 @@ if (parsed.Errors.Count > 0)
     return ExitCodes.Usage;
 }
 
-return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(5) });
+// Ctrl-C and SIGTERM cancel the command, which then stops every provider it started before
+// exiting with 130. System.CommandLine's own handling would exit after a fixed wait even if that
+// clean-up were still going on, so it is turned off; a second Ctrl-C still ends Taskdeck at once.
+using var interrupt = new CancellationTokenSource();
+void OnSignal(PosixSignalContext context)
+{
+    if (interrupt.IsCancellationRequested)
+    {
+        return;
+    }
+
+    context.Cancel = true;
+    interrupt.Cancel();
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, interrupt.Token);

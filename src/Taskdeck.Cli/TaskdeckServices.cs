@@ -4,6 +4,7 @@ using Taskdeck.Core.Configuration;
 using Taskdeck.Core.Discovery;
 using Taskdeck.Core.Providers;
 using Taskdeck.Core.Refresh;
+using Taskdeck.Core.Trust;
 
 namespace Taskdeck.Cli;
 
@@ -22,7 +23,8 @@ internal sealed class TaskdeckServices : IDisposable
         Time = TimeProvider.System;
 
         var resolver = new ProviderResolver(BuiltIns.Create(), paths.UserProvidersDirPath);
-        Runner = new ProviderRunner(resolver, TrustEveryone.Instance);
+        TrustStore = new TrustStore(paths.DataDirPath, Time, warning => errorOutput.WriteLine($"warning: {warning}"));
+        Runner = new ProviderRunner(resolver, TrustStore);
         Cache = new MemoryResultCache();
         var concurrency = parseResult.GetValue(CommonOptions.Concurrency) ?? config.Concurrency;
         Engine = new RefreshEngine(Runner, Cache, Time, concurrency);
@@ -42,6 +44,9 @@ internal sealed class TaskdeckServices : IDisposable
     public TextWriter ErrorOutput { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>The user's trust records; the runner asks them before any project script runs.</summary>
+    public TrustStore TrustStore { get; }
 
     public ProviderRunner Runner { get; }
 

@@ -9,8 +9,8 @@ public sealed class CheckCommandTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
-    private Task<TaskdeckProcess.Result> CheckAsync(string path) =>
-        TaskdeckProcess.RunAsync(_workspace.RootPath, _workspace.XdgEnvironment, "check", path);
+    private Task<TaskdeckRun> CheckAsync(string path) =>
+        TaskdeckProcess.RunAsync(_workspace, ["check", path]);
 
     [Fact(Timeout = 60_000)]
     public async Task Check_WorkingProvider_ExplainsEachStepAndCounts()
@@ -23,7 +23,7 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"file      {dir}/.taskdeck.yaml", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("arg       tasks = 3  (TASKDECK_ARG_TASKS)", result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("(an absolute path)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(your providers folder)", result.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"run       \d+ ms, exit code 0, \d+ bytes on stdout", result.Stdout);
         Assert.Contains("result    ok: 1 groups, 3 tasks (3 active)", result.Stdout, StringComparison.Ordinal);
     }

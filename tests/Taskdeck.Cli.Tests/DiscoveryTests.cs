@@ -26,7 +26,7 @@ public sealed class DiscoveryTests : IDisposable
         _workspace.AddFakeProject("other/c");
         _workspace.WriteFile("xdg-config/taskdeck/config.yaml", $"projects:\n  - {_workspace.PathOf("other/c")}\n  - {_workspace.PathOf("code")}/*\n");
 
-        var result = await TaskdeckProcess.RunAsync(_workspace.RootPath, _workspace.XdgEnvironment, "list", "--json");
+        var result = await TaskdeckProcess.RunAsync(_workspace, ["list", "--json"]);
 
         Assert.Equal(["c", "a", "b"], ProjectNames(result.Stdout));
     }
@@ -37,7 +37,7 @@ public sealed class DiscoveryTests : IDisposable
         var dir = _workspace.AddFakeProject("here");
         Directory.CreateDirectory(Path.Combine(dir, "sub"));
 
-        var result = await TaskdeckProcess.RunAsync(Path.Combine(dir, "sub"), _workspace.XdgEnvironment, "list", "--json");
+        var result = await TaskdeckProcess.RunAsync(_workspace, ["list", "--json"], workingDirPath: Path.Combine(dir, "sub"));
 
         Assert.Equal(["here"], ProjectNames(result.Stdout));
     }
@@ -49,14 +49,14 @@ public sealed class DiscoveryTests : IDisposable
         var second = _workspace.AddFakeProject("pane-two");
         var socketDir = _workspace.PathOf("tmux");
         Directory.CreateDirectory(socketDir);
-        var environment = new Dictionary<string, string>(_workspace.XdgEnvironment) { ["TMUX_TMPDIR"] = socketDir };
+        var environment = new Dictionary<string, string> { ["TMUX_TMPDIR"] = socketDir };
         await TmuxAsync(socketDir, "new-session", "-d", "-c", first, "-x", "80", "-y", "24");
         try
         {
             await TmuxAsync(socketDir, "split-window", "-c", second);
             await TmuxAsync(socketDir, "split-window", "-c", Path.Combine(first));
 
-            var result = await TaskdeckProcess.RunAsync(_workspace.RootPath, environment, "list", "--json", "--tmux", "--cached");
+            var result = await TaskdeckProcess.RunAsync(_workspace, ["list", "--json", "--tmux", "--cached"], environment: environment);
 
             Assert.Equal(["pane-one", "pane-two"], ProjectNames(result.Stdout));
         }

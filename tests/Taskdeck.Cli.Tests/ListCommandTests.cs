@@ -10,8 +10,8 @@ public sealed class ListCommandTests : IDisposable
 
     public void Dispose() => _workspace.Dispose();
 
-    private Task<TaskdeckProcess.Result> TaskdeckAsync(params string[] arguments) =>
-        TaskdeckProcess.RunAsync(_workspace.RootPath, _workspace.XdgEnvironment, arguments);
+    private Task<TaskdeckRun> TaskdeckAsync(params string[] arguments) =>
+        TaskdeckProcess.RunAsync(_workspace, arguments);
 
     private static Dictionary<string, string> Mode(string mode) => new() { ["mode"] = mode };
 
@@ -107,6 +107,7 @@ public sealed class ListCommandTests : IDisposable
                 """, isExecutable: true);
         }
 
+        await TaskdeckAsync(["trust", "--yes", .. dirs]);
         var outputs = new List<string>();
         for (var run = 0; run < 3; run++)
         {
@@ -126,6 +127,7 @@ public sealed class ListCommandTests : IDisposable
             #!/bin/sh
             printf '{"tasks":[{"id":"1","title":"Clear \\u001b[2J\\u001b]0;pwned\\u0007screen","status":"todo"}]}'
             """, isExecutable: true);
+        await TaskdeckAsync("trust", "--yes", dir);
 
         var result = await TaskdeckAsync("list", dir);
 
@@ -143,7 +145,7 @@ public sealed class ListCommandTests : IDisposable
 
         var result = await TaskdeckAsync("list", "--verbose", dir);
 
-        Assert.Matches(@"run: shop: .*Taskdeck\.FakeProvider — \d+ ms, exit 0, \d+ bytes, ok", result.Stderr);
+        Assert.Matches(@"run: shop: .*fake-provider — \d+ ms, exit 0, \d+ bytes, ok", result.Stderr);
     }
 
     [Theory(Timeout = 60_000)]
@@ -187,7 +189,7 @@ public sealed class ListCommandTests : IDisposable
         var recordDir = _workspace.PathOf("record");
         Directory.CreateDirectory(recordDir);
         var dir = _workspace.AddFakeProject("hangs", new Dictionary<string, string> { ["mode"] = "grandchild-hang", ["own_session"] = "1", ["record_dir"] = recordDir });
-        using var process = TaskdeckProcess.Start(_workspace.RootPath, _workspace.XdgEnvironment, "list", dir);
+        using var process = TaskdeckProcess.Start(_workspace, ["list", dir]);
         while (!Directory.EnumerateFiles(recordDir, "leftover-*").Any())
         {
             await Task.Delay(20);

@@ -50,7 +50,7 @@ internal static class CheckCommand
         }
 
         var project = projects[0];
-        output.WriteLine($"project   {project.Name}");
+        output.WriteLine($"project   {TerminalText.SingleLine(project.Name)}");
         output.WriteLine($"folder    {project.DirPath}");
         output.WriteLine($"file      {project.ConfigFilePath ?? "none (the global default provider applies)"}");
         if (project.ConfigError is { } configError)
@@ -60,10 +60,10 @@ internal static class CheckCommand
         }
 
         var settings = project.Settings!;
-        output.WriteLine($"provider  {settings.Provider}");
+        output.WriteLine($"provider  {TerminalText.SingleLine(settings.Provider)}");
         foreach (var (key, value) in settings.Args)
         {
-            output.WriteLine($"arg       {key} = {value}  (TASKDECK_ARG_{ProviderEnvironment.VariableSuffix(key)})");
+            output.WriteLine($"arg       {TerminalText.SingleLine(key)} = {TerminalText.SingleLine(value)}  (TASKDECK_ARG_{ProviderEnvironment.VariableSuffix(key)})");
         }
 
         output.WriteLine($"interval  {Duration.Format(project.Interval)}");
@@ -73,7 +73,7 @@ internal static class CheckCommand
         if (provider is not null)
         {
             output.WriteLine($"resolved  {Describe(provider)}");
-            output.WriteLine($"trust     {(!provider.NeedsTrust ? "not needed" : failure?.Kind == FailureKind.Untrusted ? "NOT TRUSTED" : "trusted")}");
+            WriteTrust(services, project, provider, output);
         }
 
         if (failure is not null)
@@ -117,7 +117,29 @@ internal static class CheckCommand
         return ExitCodes.ProjectFailed;
     }
 
-    private static string Describe(ResolvedProvider provider) => provider.Kind switch
+    private static void WriteTrust(TaskdeckServices services, Project project, ResolvedProvider provider, TextWriter output)
+    {
+        if (!provider.NeedsTrust)
+        {
+            output.WriteLine("trust     not needed (built-in providers and your providers folder are yours)");
+            return;
+        }
+
+        var review = services.TrustStore.Review(project, provider);
+        if (review.IsTrusted)
+        {
+            output.WriteLine("trust     trusted; the project file and script match what you trusted");
+            return;
+        }
+
+        output.WriteLine($"trust     NOT TRUSTED: {(review.HasChanged ? "changed since you trusted it" : "never trusted")}");
+        foreach (var line in review.Changes?.TrimEnd('\n').Split('\n') ?? [])
+        {
+            output.WriteLine($"  | {line}");
+        }
+    }
+
+    internal static string Describe(ResolvedProvider provider) => provider.Kind switch
     {
         ProviderKind.BuiltIn => $"built-in provider {provider.Name}",
         ProviderKind.UserFolder => $"{provider.ExecutablePath} (your providers folder)",

@@ -41,6 +41,7 @@ internal static class ListCommand
         else
         {
             ListTableWriter.Write(ConsoleFactory.ForStdout(), results, services.Time.GetUtcNow());
+            TrustHint.WriteFor(results, services.ErrorOutput);
         }
 
         return results.Any(result => result.Failure is not null) ? ExitCodes.ProjectFailed : ExitCodes.Success;

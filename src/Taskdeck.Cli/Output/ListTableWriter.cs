@@ -18,7 +18,7 @@ internal static class ListTableWriter
         var table = new Table { Border = TableBorder.Simple, ShowRowSeparators = false };
         table.AddColumn(new TableColumn("PROJECT").NoWrap());
         table.AddColumn(new TableColumn("ID").NoWrap());
-        table.AddColumn(new TableColumn("TITLE").NoWrap());
+        table.AddColumn(new TableColumn("TITLE"));
         table.AddColumn(new TableColumn("STATUS").NoWrap());
         table.AddColumn(new TableColumn("DONE").NoWrap().RightAligned());
 
@@ -52,6 +52,12 @@ internal static class ListTableWriter
         {
             var firstLine = TerminalText.SingleLine(failure.Message.Split('\n')[0]);
             table.AddRow(Cell(""), Cell(failure.Kind.ToWireName(), new Style(Color.Red)), Cell(firstLine, new Style(Color.Red)), Cell(""), Cell(""));
+
+            // The end of stderr usually says why; the rest is in `taskdeck check`.
+            if (failure.Stderr?.Split('\n').LastOrDefault(line => line.Trim().Length > 0) is { } lastStderrLine)
+            {
+                table.AddRow(Cell(""), Cell("stderr", new Style(Color.Grey)), Cell(lastStderrLine, new Style(Color.Grey)), Cell(""), Cell(""));
+            }
         }
 
         var changedIds = result.Changes.StatusChanged.ToDictionary(change => change.TaskId, StringComparer.Ordinal);

@@ -30,17 +30,17 @@ public static class TerminalText
         for (var index = 0; index < text.Length; index++)
         {
             var c = text[index];
-            if (c == '\u001b' || c == '\u009b')
+            if (c is '\u001b' or '\u009b' or '\u0090' or '\u009d' or '\u0098' or '\u009e' or '\u009f')
             {
                 index = SkipEscapeSequence(text, index);
                 continue;
             }
 
-            if (c == '\n' || c == '\r' || c == '\t')
+            if (c is '\n' or '\r' or '\t' or '\u2028' or '\u2029')
             {
                 if (keepNewlines && c != '\r')
                 {
-                    builder.Append(c);
+                    builder.Append(c is '\u2028' or '\u2029' ? '\n' : c);
                 }
                 else if (!keepNewlines && (builder.Length == 0 || builder[^1] != ' '))
                 {
@@ -50,7 +50,7 @@ public static class TerminalText
                 continue;
             }
 
-            if (char.IsControl(c) || c is '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069'))
+            if (IsInvisibleControl(c))
             {
                 continue;
             }
@@ -65,7 +65,7 @@ public static class TerminalText
     {
         foreach (var c in text)
         {
-            if (char.IsControl(c) || c is '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069'))
+            if (IsInvisibleControl(c) || c is '\u2028' or '\u2029')
             {
                 return true;
             }
@@ -74,13 +74,24 @@ public static class TerminalText
         return false;
     }
 
+    /// <summary>
+    /// Control characters, and the marks that reorder text (bidi overrides and isolates), which can
+    /// make a shown line read differently from what it is.
+    /// </summary>
+    private static bool IsInvisibleControl(char c) =>
+        char.IsControl(c) || c is '\u061c' or '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069');
+
     /// <summary>Returns the index of the last character of the escape sequence starting at <paramref name="start"/>.</summary>
     private static int SkipEscapeSequence(string text, int start)
     {
         var index = start + 1;
-        if (text[start] == '\u009b')
+        switch (text[start])
         {
-            return SkipCsi(text, index);
+            case '\u009b':
+                return SkipCsi(text, index);
+            case '\u0090' or '\u009d' or '\u0098' or '\u009e' or '\u009f':
+                // The 8-bit forms of DCS, OSC, SOS, PM and APC: a string that runs to its terminator.
+                return SkipString(text, index);
         }
 
         if (index >= text.Length)
@@ -93,24 +104,29 @@ public static class TerminalText
             case '[':
                 return SkipCsi(text, index + 1);
             case ']' or 'P' or '_' or '^' or 'X':
-                // OSC, DCS and friends run to BEL or ESC \.
-                for (var end = index + 1; end < text.Length; end++)
-                {
-                    if (text[end] == '\a')
-                    {
-                        return end;
-                    }
-
-                    if (text[end] == '\u001b' && end + 1 < text.Length && text[end + 1] == '\\')
-                    {
-                        return end + 1;
-                    }
-                }
-
-                return text.Length - 1;
+                return SkipString(text, index + 1);
             default:
                 return index;
         }
+    }
+
+    /// <summary>OSC, DCS and friends run to BEL, ESC \ or the 8-bit string terminator.</summary>
+    private static int SkipString(string text, int index)
+    {
+        for (var end = index; end < text.Length; end++)
+        {
+            if (text[end] is '\a' or '\u009c')
+            {
+                return end;
+            }
+
+            if (text[end] == '\u001b' && end + 1 < text.Length && text[end + 1] == '\\')
+            {
+                return end + 1;
+            }
+        }
+
+        return text.Length - 1;
     }
 
     private static int SkipCsi(string text, int index)

@@ -13,14 +13,16 @@ public interface ITrustStore : ITrustCheck
 
     /// <summary>Records the project file and script as they are now.</summary>
     void Trust(Project project, ResolvedProvider provider);
-}
 
-/// <summary>What a user sees before trusting a project.</summary>
-/// <param name="ScriptPreview">The first lines of the script that would run.</param>
-/// <param name="Changes">A diff against what was trusted before, or null if never trusted.</param>
-public sealed record TrustReview(
-    Project Project,
-    ResolvedProvider Provider,
-    bool IsTrusted,
-    IReadOnlyList<string> ScriptPreview,
-    string? Changes);
+    /// <summary>
+    /// Records exactly what <paramref name="review"/> showed, so a file changed while the user was
+    /// reading stays untrusted instead of being trusted unseen.
+    /// </summary>
+    void Trust(TrustReview review);
+
+    /// <summary>Forgets a project; returns false when it was not trusted.</summary>
+    bool Untrust(string projectDirPath);
+
+    /// <summary>Every record, in the order of the projects' folders.</summary>
+    IReadOnlyList<TrustRecord> Records();
+}

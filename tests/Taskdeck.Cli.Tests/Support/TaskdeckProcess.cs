@@ -1,64 +1,117 @@
 using System.Diagnostics;
-using System.Text;
+using Taskdeck.Core.Tests.Support;
+using Taskdeck.Core.Text;
 
 namespace Taskdeck.Cli.Tests.Support;
 
-/// <summary>Runs the built <c>taskdeck</c> as a real process with its XDG folders in a temp workspace.</summary>
+/// <summary>What one run of the built <c>taskdeck</c> printed and returned.</summary>
+public sealed record TaskdeckRun(int ExitCode, string Stdout, string Stderr)
+{
+    public override string ToString() => $"exit code {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+}
+
+/// <summary>
+/// Runs the built <c>taskdeck</c> the way a user does, with its XDG folders and home inside a
+/// test workspace and a time limit, optionally on a pseudo-terminal.
+/// </summary>
 public static class TaskdeckProcess
 {
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
+
+    // Declared before ExecutablePath, which is found from it.
+    public static string RepositoryRootPath { get; } =
+        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
+
     public static string ExecutablePath { get; } = Locate();
 
-    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+    /// <summary>Runs with stdin a pipe holding <paramref name="input"/> (empty: closed at once).</summary>
+    public static Task<TaskdeckRun> RunAsync(
+        TempWorkspace workspace,
+        IEnumerable<string> args,
+        string input = "",
+        string? workingDirPath = null,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync(workspace, ExecutablePath, args, input, workingDirPath, environment);
 
-    public static async Task<Result> RunAsync(
-        string workingDirPath,
-        IReadOnlyDictionary<string, string> environment,
-        params string[] arguments)
+    /// <summary>Starts taskdeck without waiting for it, for tests that interrupt it.</summary>
+    public static Process Start(TempWorkspace workspace, IEnumerable<string> args)
     {
-        using var process = Start(workingDirPath, environment, arguments);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await stdout, await stderr);
-    }
-
-    /// <summary>Starts taskdeck without waiting, for tests that interrupt it.</summary>
-    public static Process Start(string workingDirPath, IReadOnlyDictionary<string, string> environment, params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo(ExecutablePath)
-        {
-            WorkingDirectory = workingDirPath,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        startInfo.Environment["NO_COLOR"] = "1";
-        foreach (var (name, value) in environment)
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        var process = Process.Start(startInfo)!;
+        var process = Process.Start(CreateStartInfo(workspace, ExecutablePath, args, null, null))!;
         process.StandardInput.Close();
         return process;
     }
 
+    /// <summary>
+    /// Runs on a pseudo-terminal made by util-linux <c>script</c>: stdin, stdout and the
+    /// controlling terminal are the terminal, and <paramref name="input"/> is typed into it.
+    /// The output comes back with the terminal's line ends and echo.
+    /// </summary>
+    public static Task<TaskdeckRun> RunOnTerminalAsync(
+        TempWorkspace workspace, IEnumerable<string> args, string input = "", string? workingDirPath = null)
+    {
+        var command = string.Join(' ', new[] { ExecutablePath }.Concat(args).Select(ShellText.Quote));
+        return StartAsync(workspace, "script", ["--quiet", "--return", "--command", command, "/dev/null"], input, workingDirPath, null);
+    }
+
+    private static ProcessStartInfo CreateStartInfo(
+        TempWorkspace workspace, string fileName, IEnumerable<string> args, string? workingDirPath,
+        IReadOnlyDictionary<string, string>? environment)
+    {
+        var homePath = workspace.PathOf("home");
+        Directory.CreateDirectory(homePath);
+        var startInfo = new ProcessStartInfo(fileName, args)
+        {
+            WorkingDirectory = workingDirPath ?? workspace.RootPath,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (name, value) in workspace.XdgEnvironment)
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        startInfo.Environment["HOME"] = homePath;
+        startInfo.Environment.Remove("NO_COLOR");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        return startInfo;
+    }
+
+    private static async Task<TaskdeckRun> StartAsync(
+        TempWorkspace workspace, string fileName, IEnumerable<string> args, string input, string? workingDirPath,
+        IReadOnlyDictionary<string, string>? environment)
+    {
+        using var process = Process.Start(CreateStartInfo(workspace, fileName, args, workingDirPath, environment))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+
+        using var timeout = new CancellationTokenSource(DefaultTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"'{fileName} {string.Join(' ', args)}' did not finish within {DefaultTimeout.TotalSeconds} s.");
+        }
+
+        return new TaskdeckRun(process.ExitCode, await stdout, await stderr);
+    }
+
     private static string Locate()
     {
-        // Test output lives in tests/Taskdeck.Cli.Tests/bin/<configuration>/net10.0/.
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = testBin.Parent!.Name;
-        var repoRoot = testBin.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(repoRoot, "src", "Taskdeck.Cli", "bin", configuration, "net10.0", "taskdeck");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"taskdeck was not built at '{path}'.");
+        var configurationName = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var path = Path.Combine(RepositoryRootPath, "src", "Taskdeck.Cli", "bin", configurationName, "net10.0", "taskdeck");
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"The taskdeck program was not built at '{path}'; build the solution first.");
     }
 }

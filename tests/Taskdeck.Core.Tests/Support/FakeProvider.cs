@@ -5,6 +5,9 @@ public static class FakeProvider
 {
     public static string ExecutablePath { get; } = Locate();
 
+    /// <summary>Its name when installed in a workspace's providers folder.</summary>
+    public const string UserProviderName = "fake-provider";
+
     private static string Locate()
     {
         // The fake provider builds into its own bin folder beside this test project's.

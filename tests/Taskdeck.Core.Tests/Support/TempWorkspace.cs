@@ -57,10 +57,20 @@ public sealed class TempWorkspace : IDisposable
         return PathOf(name);
     }
 
-    /// <summary>A project run by the fake provider program with the given arguments.</summary>
+    /// <summary>
+    /// A project run by the fake provider program with the given arguments. The program is
+    /// installed in the user's providers folder (as a link), so it runs without trust.
+    /// </summary>
     public string AddFakeProject(string name, IReadOnlyDictionary<string, string>? args = null, string? extraTaskYaml = null)
     {
-        var yaml = $"tasks:\n  provider: {FakeProvider.ExecutablePath}\n";
+        var linkPath = Path.Combine(Paths.UserProvidersDirPath, FakeProvider.UserProviderName);
+        if (!File.Exists(linkPath))
+        {
+            Directory.CreateDirectory(Paths.UserProvidersDirPath);
+            File.CreateSymbolicLink(linkPath, FakeProvider.ExecutablePath);
+        }
+
+        var yaml = $"tasks:\n  provider: {FakeProvider.UserProviderName}\n";
         if (args is { Count: > 0 })
         {
             yaml += "  args:\n" + string.Concat(args.Select(pair => $"    {pair.Key}: \"{pair.Value}\"\n"));
@@ -68,6 +78,31 @@ public sealed class TempWorkspace : IDisposable
 
         return AddProject(name, yaml + (extraTaskYaml ?? ""));
     }
+
+    /// <summary>
+    /// A project whose provider is the script <c>./tasks.sh</c>, written by
+    /// <see cref="WriteMarkedScript"/>; <paramref name="argsYaml"/> is one line of <c>args</c>.
+    /// </summary>
+    public string AddMarkedScriptProject(string name, string markerPath, string? argsYaml = null)
+    {
+        var yaml = "tasks:\n  provider: ./tasks.sh\n" + (argsYaml is null ? "" : $"  args:\n    {argsYaml}\n");
+        var dirPath = AddProject(name, yaml);
+        WriteMarkedScript(Path.Combine(name, "tasks.sh"), markerPath);
+        return dirPath;
+    }
+
+    /// <summary>
+    /// A provider script that appends a line to <paramref name="markerPath"/> each time it runs,
+    /// so a test can prove whether it ran, and reports one task titled after its folder.
+    /// </summary>
+    public string WriteMarkedScript(string relativePath, string markerPath, string extraLine = "") =>
+        WriteFile(relativePath, $$"""
+            #!/bin/sh
+            {{extraLine}}
+            echo run >> '{{markerPath}}'
+            printf '{"tasks": [{"id": "T-1", "title": "Task from %s", "status": "todo"}]}' "$(basename "$PWD")"
+
+            """, isExecutable: true);
 
     public void Dispose()
     {
