@@ -7,6 +7,7 @@ CommonOptions.AddTo(root);
 root.Subcommands.Add(ListCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(CacheCommand.Create());
+root.Subcommands.Add(ProvidersCommand.Create());
 root.Arguments.Add(CommonOptions.Paths);
 root.SetAction((parseResult, cancellationToken) => DashboardCommand.RunAsync(parseResult, cancellationToken));
 
