@@ -67,8 +67,8 @@ public sealed class MarkdownTasksProvider : IBuiltInProvider
                 $"Project '{request.ProjectName}': markdown-tasks found no folder '{path}' in '{projectDirPath}'. Create it with a {BacklogFolder.BacklogFileName}, or set tasks.args.path to the folder that holds {BacklogFolder.BacklogFileName} (default: {DefaultPath})."));
         }
 
-        var relativeDirPath = Path.GetRelativePath(projectDirPath, Path.GetFullPath(path, projectDirPath))
-            .Replace(Path.DirectorySeparatorChar, '/');
+        var fullDirPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, projectDirPath));
+        var relativeDirPath = Path.GetRelativePath(projectDirPath, fullDirPath).Replace(Path.DirectorySeparatorChar, '/');
         var folder = new BacklogFolder(projectDirPath, dirPath, relativeDirPath == "." ? "" : relativeDirPath);
         var backlogPath = FileSystemPaths.ResolveInside(projectDirPath, folder.RelativeBacklogFilePath);
         if (backlogPath is null || !File.Exists(backlogPath))
