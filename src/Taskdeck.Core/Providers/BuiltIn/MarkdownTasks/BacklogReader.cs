@@ -123,9 +123,9 @@ internal sealed class BacklogReader(BacklogFolder folder, IReadOnlySet<string>? 
     private string NoBacklogTableMessage(string projectName, MarkdownTable? firstTable)
     {
         var found = firstTable is null
-            ? "it has no table at all (a header row followed by a |---| row)"
+            ? "it has no table at all (lines starting with '|')"
             : $"its first table, at line {firstTable.Line}, has the header '| {string.Join(" | ", firstTable.Header)} |'";
-        return $"Project '{projectName}': {folder.RelativeBacklogFilePath} has no backlog table, so markdown-tasks found no items; {found}. The backlog table needs a header that holds ID, User Story and Status, followed by a |---| row, such as:\n{ExpectedBacklogHeader}";
+        return $"Project '{projectName}': {folder.RelativeBacklogFilePath} has no backlog table, so markdown-tasks found no items; {found}. The backlog table needs a header row that holds ID, User Story and Status, such as:\n{ExpectedBacklogHeader}";
     }
 
     private sealed record BacklogColumns(int Id, int Story, int Status)

@@ -1,19 +1,21 @@
-using Markdig;
-using Markdig.Extensions.Tables;
-using Markdig.Syntax;
-
 namespace Taskdeck.Core.Providers.BuiltIn.MarkdownTasks;
 
 /// <summary>
 /// One pipe table of a markdown file, every cell as its source text: trimmed, with escaped pipes
 /// turned back into pipes and everything else (links, inline code, HTML) left as written.
 /// </summary>
+/// <remarks>
+/// Read the way navi's script read tables, which backlogs were written for: a table is a run of
+/// lines starting with '|', its first line the header; |---| rows are skipped wherever they are;
+/// the first other line, a blank one included, ends it. Unlike the script, escaped pipes stay
+/// inside their cell and tables inside fenced code blocks are examples, not tables.
+/// A markdown library's pipe tables (Markdig) were tried first and gave other answers: they need
+/// the |---| row that navi never required, keep pipes inside code spans in one cell where GFM and
+/// navi split, and cost about 80 ms of start-up per process.
+/// </remarks>
 internal sealed class MarkdownTable
 {
-    private static readonly MarkdownPipeline Pipeline =
-        new MarkdownPipelineBuilder().UsePipeTables().Build();
-
-    private MarkdownTable(IReadOnlyList<string> header, IReadOnlyList<string[]> rows, int line)
+    private MarkdownTable(string[] header, List<string[]> rows, int line)
     {
         Header = header;
         Rows = rows;
@@ -28,38 +30,44 @@ internal sealed class MarkdownTable
     /// <summary>The 1-based line of the header row.</summary>
     public int Line { get; }
 
-    /// <summary>Every table of <paramref name="markdown"/>, in document order, read lazily.</summary>
-    public static IEnumerable<MarkdownTable> ReadAll(string markdown)
+    /// <summary>Every table of <paramref name="markdown"/>, in document order.</summary>
+    public static List<MarkdownTable> ReadAll(string markdown)
     {
-        // Markdig sees a table only with a header row, a |---| row and no blank line inside it;
-        // a blank line ends the table, as it ends navi's reading.
-        if (!markdown.Contains('|', StringComparison.Ordinal))
+        var tables = new List<MarkdownTable>();
+        string[]? header = null;
+        List<string[]> rows = [];
+        var headerLine = 0;
+        var lineNumber = 0;
+        string? fence = null;
+        foreach (var range in markdown.AsSpan().Split('\n'))
         {
-            yield break;
-        }
-
-        foreach (var table in Markdown.Parse(markdown, Pipeline).Descendants<Table>())
-        {
-            yield return Read(markdown, table);
-        }
-    }
-
-    private static MarkdownTable Read(string markdown, Table table)
-    {
-        IReadOnlyList<string> header = [];
-        var rows = new List<string[]>(table.Count);
-        foreach (var block in table)
-        {
-            var row = (TableRow)block;
-            var cells = new string[row.Count];
-            for (var index = 0; index < row.Count; index++)
+            lineNumber++;
+            var line = markdown.AsSpan(range).TrimEnd('\r');
+            var trimmed = line.TrimStart();
+            fence = NextFence(fence, trimmed, line.Length - trimmed.Length);
+            var isTableLine = fence is null && trimmed.StartsWith('|');
+            if (!isTableLine)
             {
-                cells[index] = CellText(markdown, row[index].Span);
+                if (header is not null)
+                {
+                    tables.Add(new MarkdownTable(header, rows, headerLine));
+                    header = null;
+                    rows = [];
+                }
+
+                continue;
             }
 
-            if (row.IsHeader && rows.Count == 0 && header.Count == 0)
+            var cells = SplitCells(trimmed);
+            if (IsDelimiterRow(cells))
+            {
+                continue;
+            }
+
+            if (header is null)
             {
                 header = cells;
+                headerLine = lineNumber;
             }
             else
             {
@@ -67,19 +75,88 @@ internal sealed class MarkdownTable
             }
         }
 
-        return new MarkdownTable(header, rows, table.Line + 1);
-    }
-
-    private static string CellText(string markdown, SourceSpan span)
-    {
-        if (span.Length <= 0)
+        if (header is not null)
         {
-            return "";
+            tables.Add(new MarkdownTable(header, rows, headerLine));
         }
 
-        var text = markdown.AsSpan(span.Start, span.Length).Trim();
-        return text.Contains(@"\|", StringComparison.Ordinal)
-            ? text.ToString().Replace(@"\|", "|", StringComparison.Ordinal)
-            : text.ToString();
+        return tables;
+    }
+
+    /// <summary>The fence still open after this line: opened, closed or carried on.</summary>
+    private static string? NextFence(string? openFence, ReadOnlySpan<char> trimmed, int indent)
+    {
+        if (indent > 3 || trimmed.Length < 3 || (trimmed[0] != '`' && trimmed[0] != '~'))
+        {
+            return openFence;
+        }
+
+        var length = trimmed.Length - trimmed.TrimStart(trimmed[0]).Length;
+        if (length < 3)
+        {
+            return openFence;
+        }
+
+        var marker = trimmed[..length];
+        if (openFence is null)
+        {
+            return marker.ToString();
+        }
+
+        // A fence closes with the same character, at least as long, and nothing after it.
+        var closes = marker[0] == openFence[0] && length >= openFence.Length && trimmed[length..].IsWhiteSpace();
+        return closes ? null : openFence;
+    }
+
+    /// <summary>The cells between the pipes of a line that starts with '|'.</summary>
+    private static string[] SplitCells(ReadOnlySpan<char> line)
+    {
+        var cells = new List<string>();
+        var start = 1;
+        var hasEscapedPipe = false;
+        for (var index = 1; index <= line.Length; index++)
+        {
+            if (index < line.Length && line[index] == '\\' && index + 1 < line.Length && line[index + 1] == '|')
+            {
+                hasEscapedPipe = true;
+                index++;
+                continue;
+            }
+
+            if (index == line.Length || line[index] == '|')
+            {
+                var cell = line[start..index].Trim();
+                var isTrailingEmpty = index == line.Length && cell.IsEmpty;
+                if (!isTrailingEmpty)
+                {
+                    cells.Add(hasEscapedPipe ? cell.ToString().Replace(@"\|", "|", StringComparison.Ordinal) : cell.ToString());
+                }
+
+                start = index + 1;
+                hasEscapedPipe = false;
+            }
+        }
+
+        return [.. cells];
+    }
+
+    /// <summary>A |---|:---:| row between the header and the body.</summary>
+    private static bool IsDelimiterRow(string[] cells)
+    {
+        if (cells.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var cell in cells)
+        {
+            var dashes = cell.AsSpan().Trim(':');
+            if (dashes.IsEmpty || dashes.ContainsAnyExcept('-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -155,7 +155,7 @@ public sealed class MarkdownTasksProviderTests : IDisposable
     [Theory]
     [InlineData("# Backlog\n\nNothing planned yet.\n", "no table at all")]
     [InlineData("# Backlog\n\n| Name | Owner |\n|---|---|\n| Search | ana |\n", "line 3")]
-    [InlineData("# Backlog\n\n| ID | Actor | User Story | Status |\n| 1 | dev | no separator row | Done |\n", "no table at all")]
+    [InlineData("# Backlog\n\n```\n| ID | Actor | User Story | Status |\n|---|---|---|---|\n```\n", "no table at all")]
     public async Task Run_WhenTheBacklogTableNeverStarts_NamesTheFileAndTheExpectedHeader(string backlog, string expectedDetail)
     {
         _workspace.WriteFile("project/docs/delivery/backlog.md", backlog);
@@ -166,6 +166,20 @@ public sealed class MarkdownTasksProviderTests : IDisposable
         Assert.Contains("docs/delivery/backlog.md", outcome.Failure!.Message, StringComparison.Ordinal);
         Assert.Contains("ID, User Story and Status", outcome.Failure.Message, StringComparison.Ordinal);
         Assert.Contains(expectedDetail, outcome.Failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithTableWithoutDelimiterRow_ReadsItAsNaviDid()
+    {
+        // navi's script never asked for the |---| row under the header; backlogs without one exist.
+        _workspace.WriteFile("project/docs/delivery/backlog.md",
+            "| ID | Actor | User Story | Status |\n| 1 | dev | As a dev, I want no delimiter row | Agreed |\n");
+
+        var outcome = await RunAsync(_workspace.PathOf("project"), Args());
+
+        var group = Assert.Single(outcome.Tasks!.Groups);
+        Assert.Equal(("PBI-1", "As a dev, I want no delimiter row", "Agreed"), (group.Id, group.Title, group.Status));
+        Assert.Equal("PBI-1", outcome.Tasks.CurrentGroupId);
     }
 
     [Fact]
