@@ -1,18 +1,26 @@
+using System.Buffers;
+using System.IO.Enumeration;
 using System.Text;
 using Taskdeck.Core.Platform;
 
 namespace Taskdeck.Core.Providers.BuiltIn.MarkdownTasks;
 
 /// <summary>
-/// The folder that holds <c>backlog.md</c> and one folder per item. Every file it hands out lies
+/// The folder that holds <c>backlog.md</c> and one folder per item. Every file it reads lies
 /// inside the project, links included, so a backlog cannot make Taskdeck read files elsewhere.
 /// </summary>
+/// <remarks>
+/// Folders are listed once instead of asking about each file: on a backlog of thousands of items
+/// that saves most of the system calls. Only the files read (prd.md, tasks.md) are checked for
+/// links; a task file is only named, and whoever opens it checks it then.
+/// </remarks>
 internal sealed class BacklogFolder
 {
     public const string BacklogFileName = "backlog.md";
 
     private readonly string _projectDirPath;
-    private readonly Dictionary<string, bool> _isLinkByItem = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _fileNamesByItem = new(StringComparer.Ordinal);
+    private HashSet<string>? _itemDirNames;
 
     /// <param name="projectDirPath">The project folder, as a real path.</param>
     /// <param name="dirPath">This folder, as a real path inside the project.</param>
@@ -29,55 +37,95 @@ internal sealed class BacklogFolder
     /// <summary>Relative to the project with '/' separators; empty for the project folder itself.</summary>
     public string RelativeDirPath { get; }
 
-    public string BacklogFilePath => Path.Combine(DirPath, BacklogFileName);
-
     public string RelativeBacklogFilePath => Relative(BacklogFileName);
 
     /// <summary>
     /// The project-relative path of <paramref name="fileName"/> in item <paramref name="itemId"/>'s
-    /// folder when that file exists and stays inside the project; otherwise null.
+    /// folder when that file exists; otherwise null.
     /// </summary>
-    public string? Find(string itemId, string fileName)
-    {
-        if (!BacklogCells.IsPlainName(itemId) || !BacklogCells.IsPlainName(fileName))
-        {
-            return null;
-        }
+    public string? Find(string itemId, string fileName) =>
+        BacklogCells.IsPlainName(fileName) && FileNamesOf(itemId).Contains(fileName)
+            ? Relative($"{itemId}/{fileName}")
+            : null;
 
-        var file = new FileInfo(Path.Combine(DirPath, itemId, fileName));
-        if (!file.Exists)
-        {
-            return null;
-        }
-
-        var relativePath = Relative($"{itemId}/{fileName}");
-        var mayLeave = file.LinkTarget is not null || IsItemFolderLink(itemId);
-        return !mayLeave || FileSystemPaths.ResolveInside(_projectDirPath, relativePath) is not null
+    /// <summary>Like <see cref="Find"/>, but also null for a link that leads out of the project.</summary>
+    public string? FindReadable(string itemId, string fileName) =>
+        Find(itemId, fileName) is { } relativePath
+        && (File.ResolveLinkTarget(FullPath(relativePath), returnFinalTarget: false) is null || IsInsideProject(relativePath))
             ? relativePath
             : null;
-    }
-
-    public string FullPath(string relativePath) => Path.Combine(_projectDirPath, relativePath);
 
     /// <summary>The first line of a file, without a byte order mark or line ending.</summary>
     public string FirstLine(string relativePath)
     {
-        using var reader = new StreamReader(FullPath(relativePath), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadLine() ?? "";
+        // Only the heading is wanted; reading a few hundred bytes beats opening a reader.
+        using var handle = File.OpenHandle(FullPath(relativePath));
+        var buffer = ArrayPool<byte>.Shared.Rent(512);
+        try
+        {
+            var length = 0;
+            int newline;
+            while ((newline = buffer.AsSpan(0, length).IndexOf((byte)'\n')) < 0)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = RandomAccess.Read(handle, buffer.AsSpan(length), length);
+                if (read == 0)
+                {
+                    newline = length;
+                    break;
+                }
+
+                length += read;
+            }
+
+            var line = buffer.AsSpan(0, newline).TrimEnd((byte)'\r');
+            return Encoding.UTF8.GetString(line.StartsWith(Encoding.UTF8.Preamble) ? line[3..] : line);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public string ReadAllText(string relativePath) => File.ReadAllText(FullPath(relativePath), Encoding.UTF8);
 
+    private string FullPath(string relativePath) => Path.Combine(_projectDirPath, relativePath);
+
     private string Relative(string path) => RelativeDirPath.Length == 0 ? path : $"{RelativeDirPath}/{path}";
 
-    private bool IsItemFolderLink(string itemId)
+    private bool IsInsideProject(string relativePath) =>
+        FileSystemPaths.ResolveInside(_projectDirPath, relativePath) is { } realPath && Path.Exists(realPath);
+
+    /// <summary>The file names in an item's folder; none when it is missing or leads out of the project.</summary>
+    private HashSet<string> FileNamesOf(string itemId)
     {
-        if (!_isLinkByItem.TryGetValue(itemId, out var isLink))
+        if (_fileNamesByItem.TryGetValue(itemId, out var known))
         {
-            isLink = new DirectoryInfo(Path.Combine(DirPath, itemId)).LinkTarget is not null;
-            _isLinkByItem[itemId] = isLink;
+            return known;
         }
 
-        return isLink;
+        _itemDirNames ??= [.. List(DirPath, isDirectory: true)];
+        var itemDirPath = Path.Combine(DirPath, itemId);
+        var isUsable = _itemDirNames.Contains(itemId)
+            && (Directory.ResolveLinkTarget(itemDirPath, returnFinalTarget: false) is null || IsInsideProject(Relative(itemId)));
+        HashSet<string> fileNames = isUsable ? [.. List(itemDirPath, isDirectory: false)] : [];
+        _fileNamesByItem[itemId] = fileNames;
+        return fileNames;
     }
+
+    /// <summary>The names of the folders, or of the other entries, in a folder.</summary>
+    private static FileSystemEnumerable<string> List(string dirPath, bool isDirectory) =>
+        new(dirPath, (ref FileSystemEntry entry) => entry.FileName.ToString(),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true })
+        {
+            // The entry's type comes with the listing; asking for attributes would cost a call per file.
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory == isDirectory,
+        };
 }

@@ -43,7 +43,7 @@ internal sealed class BacklogReader(BacklogFolder folder, IReadOnlySet<string>? 
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (id, story, status) = items[index];
-            var prdPath = folder.Find(id, "prd.md");
+            var prdPath = folder.FindReadable(id, "prd.md");
             groups.Add(new TaskGroup(
                 $"PBI-{id}",
                 prdPath is null ? story : TitleFromPrd(folder.FirstLine(prdPath), id, story),
@@ -87,7 +87,7 @@ internal sealed class BacklogReader(BacklogFolder folder, IReadOnlySet<string>? 
 
     private ImmutableArray<TaskItem> ReadTasks(string itemId)
     {
-        if (folder.Find(itemId, "tasks.md") is not { } tasksPath)
+        if (folder.FindReadable(itemId, "tasks.md") is not { } tasksPath)
         {
             return [];
         }

@@ -128,6 +128,41 @@ public sealed class MarkdownTasksProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_WithPrdFileLinkedOutsideTheProject_DoesNotReadIt()
+    {
+        // Arrange
+        var secretPath = _workspace.WriteFile("outside/secret.md", "# PBI-2: Secret\n");
+        var projectDirPath = CopyFixture("standard");
+        var prdPath = Path.Combine(projectDirPath, "docs", "delivery", "2", "prd.md");
+        File.Delete(prdPath);
+        File.CreateSymbolicLink(prdPath, secretPath);
+
+        // Act
+        var outcome = await RunAsync(projectDirPath, Args());
+
+        // Assert
+        var group = outcome.Tasks!.Groups.Single(candidate => candidate.Id == "PBI-2");
+        Assert.Equal("As a user, I want to see my tasks so that I know what is next", group.Title);
+        Assert.Null(group.File);
+    }
+
+    [Fact]
+    public async Task Run_WithItemFolderLinkedInsideTheProject_ReadsThroughTheLink()
+    {
+        // Arrange: item 2's folder is kept elsewhere in the same project.
+        var projectDirPath = CopyFixture("standard");
+        var itemDirPath = Path.Combine(projectDirPath, "docs", "delivery", "2");
+        Directory.Move(itemDirPath, Path.Combine(projectDirPath, "archive-2"));
+        File.CreateSymbolicLink(itemDirPath, Path.Combine("..", "..", "archive-2"));
+
+        // Act
+        var outcome = await RunAsync(projectDirPath, Args());
+
+        // Assert
+        AssertMatchesGolden(outcome, Path.Combine(FixturesDirPath, "standard", "expected.json"));
+    }
+
+    [Fact]
     public async Task Run_WithoutTheFolder_NamesTheFolderAndHowToFixIt()
     {
         var projectDirPath = _workspace.PathOf("empty");
