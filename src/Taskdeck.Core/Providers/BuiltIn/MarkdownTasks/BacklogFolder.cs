@@ -94,7 +94,20 @@ internal sealed class BacklogFolder
         }
     }
 
-    public string ReadAllText(string relativePath) => File.ReadAllText(FullPath(relativePath), Encoding.UTF8);
+    /// <summary>A whole file as UTF-8 text, without a byte order mark.</summary>
+    public string ReadAllText(string relativePath)
+    {
+        // Reading the bytes at once allocates a fraction of what a stream reader's buffers do.
+        var path = FullPath(relativePath);
+        var bytes = File.ReadAllBytes(path);
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
+        {
+            return File.ReadAllText(path);
+        }
+
+        var text = bytes.AsSpan();
+        return Encoding.UTF8.GetString(text.StartsWith(Encoding.UTF8.Preamble) ? text[3..] : text);
+    }
 
     private string FullPath(string relativePath) => Path.Combine(_projectDirPath, relativePath);
 
