@@ -3,7 +3,13 @@ namespace Taskdeck.Core.Platform;
 /// <summary>Finds a command the way a shell would, along a PATH value.</summary>
 public static class ExecutableSearch
 {
-    /// <summary>The first executable file named <paramref name="name"/> along <paramref name="searchPath"/>, or null.</summary>
+    private const UnixFileMode AnyExecute =
+        UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
+    /// <summary>
+    /// The first executable file named <paramref name="name"/> along <paramref name="searchPath"/>,
+    /// or null.
+    /// </summary>
     public static string? Find(string name, string? searchPath)
     {
         if (string.IsNullOrEmpty(searchPath))
@@ -35,5 +41,5 @@ public static class ExecutableSearch
 
     public static bool IsExecutable(string path) =>
         OperatingSystem.IsWindows()
-        || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+        || (File.GetUnixFileMode(path) & AnyExecute) != 0;
 }

@@ -8,7 +8,8 @@ internal static class GhFailures
 {
     private const int AuthenticationRequiredExitCode = 4;
 
-    public static RunFailure Describe(int? exitCode, string stderr, string project, string? repo, string projectDirPath)
+    public static RunFailure Describe(
+        int? exitCode, string stderr, string project, string? repo, string projectDirPath)
     {
         var repoText = repo is null ? $"the repository of '{projectDirPath}'" : $"'{repo}'";
         var message = Classify(exitCode, stderr) switch
@@ -47,12 +48,14 @@ internal static class GhFailures
             return GhProblem.RepositoryNotFound;
         }
 
-        if (Mentions(stderr, "not a git repository", "no git remotes", "failed to determine base repo", "none of the git remotes"))
+        if (Mentions(stderr, "not a git repository", "no git remotes", "failed to determine base repo",
+            "none of the git remotes"))
         {
             return GhProblem.NoRepository;
         }
 
-        if (Mentions(stderr, "error connecting to", "could not resolve host", "no such host", "dial tcp", "network is unreachable"))
+        if (Mentions(stderr, "error connecting to", "could not resolve host", "no such host", "dial tcp",
+            "network is unreachable"))
         {
             return GhProblem.Offline;
         }

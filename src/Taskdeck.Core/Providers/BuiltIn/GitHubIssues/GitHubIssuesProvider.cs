@@ -130,7 +130,8 @@ public sealed class GitHubIssuesProvider : IBuiltInProvider
 
         if (result.ExitCode is not 0)
         {
-            return ProviderOutcome.Failed(GhFailures.Describe(result.ExitCode, result.StderrTail, project, repo, request.ProjectDirPath) with { Stderr = stderr });
+            var failure = GhFailures.Describe(result.ExitCode, result.StderrTail, project, repo, request.ProjectDirPath);
+            return ProviderOutcome.Failed(failure with { Stderr = stderr });
         }
 
         return IssueListReader.Read(result.Stdout, project);

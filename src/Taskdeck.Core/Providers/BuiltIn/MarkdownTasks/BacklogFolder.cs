@@ -51,7 +51,7 @@ internal sealed class BacklogFolder
     /// <summary>Like <see cref="Find"/>, but also null for a link that leads out of the project.</summary>
     public string? FindReadable(string itemId, string fileName) =>
         Find(itemId, fileName) is { } relativePath
-        && (File.ResolveLinkTarget(FullPath(relativePath), returnFinalTarget: false) is null || IsInsideProject(relativePath))
+        && (!IsLink(FullPath(relativePath)) || IsInsideProject(relativePath))
             ? relativePath
             : null;
 
@@ -113,10 +113,12 @@ internal sealed class BacklogFolder
 
     private string Relative(string path) => RelativeDirPath.Length == 0 ? path : $"{RelativeDirPath}/{path}";
 
+    private static bool IsLink(string path) => File.ResolveLinkTarget(path, returnFinalTarget: false) is not null;
+
     private bool IsInsideProject(string relativePath) =>
         FileSystemPaths.ResolveInside(_projectDirPath, relativePath) is { } realPath && Path.Exists(realPath);
 
-    /// <summary>The file names in an item's folder; none when it is missing or leads out of the project.</summary>
+    /// <summary>The file names in an item's folder; none when it is missing or leads out.</summary>
     private HashSet<string> FileNamesOf(string itemId)
     {
         if (_fileNamesByItem.TryGetValue(itemId, out var known))
@@ -127,7 +129,7 @@ internal sealed class BacklogFolder
         _itemDirNames ??= [.. List(DirPath, isDirectory: true)];
         var itemDirPath = Path.Combine(DirPath, itemId);
         var isUsable = _itemDirNames.Contains(itemId)
-            && (Directory.ResolveLinkTarget(itemDirPath, returnFinalTarget: false) is null || IsInsideProject(Relative(itemId)));
+            && (!IsLink(itemDirPath) || IsInsideProject(Relative(itemId)));
         HashSet<string> fileNames = isUsable ? [.. List(itemDirPath, isDirectory: false)] : [];
         _fileNamesByItem[itemId] = fileNames;
         return fileNames;

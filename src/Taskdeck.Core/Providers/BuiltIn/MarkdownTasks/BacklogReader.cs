@@ -22,7 +22,8 @@ internal sealed class BacklogReader(BacklogFolder folder, IReadOnlySet<string>? 
         var backlog = tables.FirstOrDefault(table => BacklogColumns.From(table.Header) is not null);
         if (backlog is null)
         {
-            return ProviderOutcome.Failed(FailureKind.Invalid, NoBacklogTableMessage(projectName, tables.FirstOrDefault()));
+            var message = NoBacklogTableMessage(projectName, tables.FirstOrDefault());
+            return ProviderOutcome.Failed(FailureKind.Invalid, message);
         }
 
         var columns = BacklogColumns.From(backlog.Header)!;

@@ -129,7 +129,9 @@ internal sealed class MarkdownTable
                 var isTrailingEmpty = index == line.Length && cell.IsEmpty;
                 if (!isTrailingEmpty)
                 {
-                    cells.Add(hasEscapedPipe ? cell.ToString().Replace(@"\|", "|", StringComparison.Ordinal) : cell.ToString());
+                    cells.Add(hasEscapedPipe
+                        ? cell.ToString().Replace(@"\|", "|", StringComparison.Ordinal)
+                        : cell.ToString());
                 }
 
                 start = index + 1;
