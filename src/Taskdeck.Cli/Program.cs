@@ -10,6 +10,7 @@ root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(CacheCommand.Create());
 root.Subcommands.Add(TrustCommand.Create());
 root.Subcommands.Add(TrustCommand.CreateUntrust());
+root.Subcommands.Add(ProvidersCommand.Create());
 root.Arguments.Add(CommonOptions.Paths);
 root.SetAction((parseResult, cancellationToken) => DashboardCommand.RunAsync(parseResult, cancellationToken));
 

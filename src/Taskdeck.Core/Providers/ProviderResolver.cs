@@ -67,8 +67,7 @@ public sealed class ProviderResolver(BuiltInProviders builtIns, string userProvi
 
     private static (ResolvedProvider?, RunFailure?) Executable(string name, ProviderKind kind, string path)
     {
-        if (!OperatingSystem.IsWindows()
-            && (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0)
+        if (!ExecutableSearch.IsExecutable(path))
         {
             return (null, new RunFailure(FailureKind.NotFound, $"Provider '{path}' is not executable; run: chmod +x '{path}'"));
         }
