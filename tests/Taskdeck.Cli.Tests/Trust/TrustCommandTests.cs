@@ -320,7 +320,7 @@ public sealed class TrustCommandTests : IDisposable
         var exampleDirs = Directory.GetDirectories(Path.Combine(TaskdeckProcess.RepositoryRootPath, "examples")).Order(StringComparer.Ordinal).ToList();
 
         // Built-in providers need no trust; every other example runs a script of its own.
-        bool IsBuiltIn(string dir) =>
+        static bool IsBuiltIn(string dir) =>
             Directory.EnumerateFiles(dir, ".*.yaml").Any(file => File.ReadAllText(file).Contains("provider: markdown-tasks", StringComparison.Ordinal));
         var scriptDirs = exampleDirs.Where(dir => !IsBuiltIn(dir)).ToList();
 
