@@ -63,7 +63,8 @@ internal sealed class HeadlessDashboard : IDisposable
 
     public string Text => App.Driver!.ToString()!;
 
-    public IReadOnlyList<string> Lines => Text.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+    /// <summary>The screen's rows, top to bottom.</summary>
+    public IReadOnlyList<string> Lines => Text.TrimEnd('\n').Split('\n').Select(line => line.TrimEnd('\r')).ToList();
 
     /// <summary>The line holding <paramref name="text"/>, or a failure showing the whole screen.</summary>
     public string LineWith(string text) =>
