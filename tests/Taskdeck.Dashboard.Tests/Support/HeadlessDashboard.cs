@@ -93,6 +93,9 @@ internal sealed class HeadlessDashboard : IDisposable
         }
 
         Screen.Dispose();
+
+        // A key may have started a provider run; it must not outlive the test.
+        Session.Stop(TimeSpan.FromSeconds(5));
         Session.Dispose();
         Engine.Dispose();
         App.Dispose();

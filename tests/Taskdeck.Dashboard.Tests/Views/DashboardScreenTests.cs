@@ -255,6 +255,63 @@ public sealed class DashboardScreenTests
     }
 
     [Fact]
+    public void TrustKey_ShowsWhatWouldRunThenTrustsOnY()
+    {
+        // Arrange
+        var trustStore = new RecordingTrustStore();
+        using var screen = new HeadlessDashboard([ShopResult()], trustStore: trustStore);
+
+        // Act
+        screen.Type("t");
+        var review = screen.Text;
+        var footer = screen.Lines[^1];
+        screen.Type("y");
+
+        // Assert
+        Assert.Contains("Project 'shop' asks Taskdeck to run this program", review);
+        Assert.Contains("/bin/true", review);
+        Assert.Contains("echo '{\"tasks\": []}'", review);
+        Assert.StartsWith("y trust and run", footer);
+        Assert.Equal(["shop"], trustStore.TrustedProjectNames);
+        Assert.StartsWith("Trusted 'shop'; running it now.", screen.Lines[^2]);
+    }
+
+    [Fact]
+    public void TrustKey_AnsweredNo_TrustsNothing()
+    {
+        // Arrange
+        var trustStore = new RecordingTrustStore();
+        using var screen = new HeadlessDashboard([ShopResult()], trustStore: trustStore);
+
+        // Act
+        screen.Type("tn");
+
+        // Assert
+        Assert.Empty(trustStore.TrustedProjectNames);
+        Assert.Contains("▾ shop", screen.Text);
+    }
+
+    [Fact]
+    public void EnterOnTask_FileLinkedOutOfTheProject_IsNotShown()
+    {
+        // Arrange
+        using var workspace = new Core.Tests.Support.TempWorkspace();
+        workspace.WriteFile("secret.txt", "do not show");
+        Directory.CreateDirectory(workspace.PathOf("shop"));
+        File.CreateSymbolicLink(workspace.PathOf("shop/notes.md"), workspace.PathOf("secret.txt"));
+        var project = Shop with { DirPath = workspace.PathOf("shop") };
+        using var screen = new HeadlessDashboard([Ok(project, Group("G", "Group", Task("1", "Linked", "todo", file: "notes.md")))]);
+
+        // Act
+        screen.Type("jj");
+        screen.Press(Key.Enter);
+
+        // Assert
+        Assert.Contains("the path leaves the project folder", screen.Text);
+        Assert.DoesNotContain("do not show", screen.Text);
+    }
+
+    [Fact]
     public void NoProjects_ShowsHowToAddOne()
     {
         // Arrange
