@@ -67,7 +67,8 @@ public sealed class DashboardSession : IDisposable
             return;
         }
 
-        _ = ConsumeAsync(_engine.RefreshAsync(_projects, _mode, _stopping.Token));
+        // Off the UI thread: starting the first runs (and hashing scripts) must not delay the first frame.
+        _ = Task.Run(() => ConsumeAsync(_engine.RefreshAsync(_projects, _mode, _stopping.Token)));
     }
 
     /// <summary>Refreshes one project; with <paramref name="force"/> it runs even if its result is fresh. Joins a run under way.</summary>
