@@ -164,14 +164,14 @@ public sealed class DashboardScreenTests
         using var screen = new HeadlessDashboard([ShopResult()]);
 
         // Act
-        screen.Type("/gift jk");
+        screen.Type("/gift jkq");
         var typing = screen.Lines[^2];
-        screen.Press(Key.Backspace, Key.Backspace, Key.Backspace, Key.Enter);
+        screen.Press(Key.Backspace, Key.Backspace, Key.Backspace, Key.Backspace, Key.Enter);
         var kept = screen.Lines[^2];
         screen.Press(Key.Esc);
 
         // Assert
-        Assert.StartsWith("/gift jk", typing);
+        Assert.StartsWith("/gift jkq", typing);
         Assert.StartsWith("/gift  match 1 of 1", kept);
         Assert.DoesNotContain("/gift", screen.Lines[^2]);
         Assert.False(screen.Screen.StopRequested);
