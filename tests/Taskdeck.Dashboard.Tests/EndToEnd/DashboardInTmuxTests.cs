@@ -54,6 +54,10 @@ public sealed class DashboardInTmuxTests
         var first = await tmux.WaitForAsync(screen => LineWith(screen, "A-1 Pay by card")?.Contains("todo") == true, "alpha's first result");
         Assert.DoesNotContain("B-1 Redeem voucher", first);
 
+        // The slow provider is still running, and both its row and the header say so.
+        var running = await tmux.WaitForTextAsync("refreshing 1/3");
+        Assert.Contains("⟳ running", LineWith(running, "▾ slow"));
+
         // A search opens the closed group holding its match and moves there.
         await tmux.SendKeysAsync("/");
         await tmux.SendKeysAsync("redeem", isLiteral: true);
