@@ -8,7 +8,6 @@ public sealed partial class DashboardModel
     private void Layout()
     {
         var rows = new List<DashboardRow>(_rows.Count);
-        var indexByKey = new Dictionary<RowKey, int>(_rows.Count);
         _matchIndices.Clear();
         _counts.Clear();
 
@@ -36,11 +35,9 @@ public sealed partial class DashboardModel
         }
 
         _rows = rows;
-        _indexByKey = indexByKey;
 
         void Add(DashboardRow row)
         {
-            indexByKey.TryAdd(row.Key, rows.Count);
             if (row.IsMatch)
             {
                 _matchIndices.Add(rows.Count);
@@ -73,9 +70,9 @@ public sealed partial class DashboardModel
 
         var hasMatchBelow = false;
         var isSingleGroup = tasks.Groups.Length == 1;
-        foreach (var (group, category) in OrderedGroups(tasks))
+        foreach (var (group, category, groupIndex) in OrderedGroups(slot, tasks))
         {
-            var shownTasks = OrderedTasks(group);
+            var shownTasks = OrderedTasks(group, slot.TaskCategories[groupIndex]);
             if (Filter != TaskFilter.All && shownTasks.Count == 0
                 && (group.Tasks.Length > 0 || !IsShownBy(Filter, category)))
             {
@@ -161,27 +158,24 @@ public sealed partial class DashboardModel
         return OrderBy(keyed, item => item.Key, item => item.Slot.SourceIndex).Select(item => item.Slot);
     }
 
-    private List<(TaskGroup Group, StatusCategory Category)> OrderedGroups(TaskList tasks)
+    private List<(TaskGroup Group, StatusCategory Category, int Index)> OrderedGroups(ProjectSlot slot, TaskList tasks)
     {
-        var groups = tasks.Groups.Select((group, index) => (Group: group, Category: group.Category(), Index: index));
+        var groups = tasks.Groups.Select((group, index) => (Group: group, Category: slot.GroupCategories[index], Index: index));
         if (Sort == SortOrder.Source)
         {
-            var inOrder = groups.Select(item => (item.Group, item.Category));
-            return (IsSortReversed ? inOrder.Reverse() : inOrder).ToList();
+            return (IsSortReversed ? groups.Reverse() : groups).ToList();
         }
 
-        return OrderBy(groups, item => SortKeyOf(item.Group, item.Category), item => item.Index)
-            .Select(item => (item.Group, item.Category))
-            .ToList();
+        return [.. OrderBy(groups, item => SortKeyOf(item.Group, item.Category), item => item.Index)];
     }
 
-    private List<(TaskItem Task, StatusCategory Category)> OrderedTasks(TaskGroup group)
+    private List<(TaskItem Task, StatusCategory Category)> OrderedTasks(TaskGroup group, StatusCategory[] categories)
     {
         var shown = new List<(TaskItem Task, StatusCategory Category, int Index)>(group.Tasks.Length);
         for (var index = 0; index < group.Tasks.Length; index++)
         {
             var task = group.Tasks[index];
-            var category = task.Category();
+            var category = categories[index];
             if (IsShownBy(Filter, category))
             {
                 shown.Add((task, category, index));
@@ -212,8 +206,7 @@ public sealed partial class DashboardModel
         var tasks = slot.Result.ShownTasks;
         return Sort switch
         {
-            SortOrder.Status => SortKey.Rank(StatusRank(
-                StatusCategories.Derive(tasks?.AllTasks.Select(task => task.Category()) ?? []))),
+            SortOrder.Status => SortKey.Rank(StatusRank(StatusCategories.Derive(slot.TaskCategories.SelectMany(categories => categories)))),
             SortOrder.Name => SortKey.Text(slot.Project.Name),
             _ => SortKey.Fraction(tasks?.Progress().Fraction ?? 0),
         };

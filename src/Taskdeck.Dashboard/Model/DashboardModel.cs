@@ -20,7 +20,6 @@ public sealed partial class DashboardModel
     private readonly Dictionary<RowKey, bool> _groupExpansionByKey = [];
     private readonly CategoryCounts _counts = new();
     private List<DashboardRow> _rows = [];
-    private Dictionary<RowKey, int> _indexByKey = [];
     private bool? _areAllGroupsExpanded;
     private bool _isLayoutStale = true;
     private RowKey? _keyBeforeChange;
@@ -199,11 +198,13 @@ public sealed partial class DashboardModel
     }
 
     /// <summary>The row with this key or, if it is gone, its group's or project's row.</summary>
+    /// <remarks>A scan once per layout is cheaper than indexing every row of every layout.</remarks>
     private int? FindNearest(RowKey key)
     {
         for (RowKey? candidate = key; candidate is { } current; candidate = current.Parent)
         {
-            if (_indexByKey.TryGetValue(current, out var index))
+            var index = _rows.FindIndex(row => row.Key == current);
+            if (index >= 0)
             {
                 return index;
             }

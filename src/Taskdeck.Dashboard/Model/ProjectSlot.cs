@@ -1,5 +1,6 @@
 using Taskdeck.Core.Discovery;
 using Taskdeck.Core.Refresh;
+using Taskdeck.Core.Tasks;
 
 namespace Taskdeck.Dashboard.Model;
 
@@ -27,12 +28,21 @@ public sealed class ProjectSlot
 
     public int UnseenChangeCount => _unseenChangesByTaskId.Count;
 
+    /// <summary>The category of each shown group, by its index: worked out once per result, not per frame.</summary>
+    internal StatusCategory[] GroupCategories { get; private set; } = [];
+
+    /// <summary>The category of each shown task, by group index and task index.</summary>
+    internal StatusCategory[][] TaskCategories { get; private set; } = [];
+
     public ChangeMark MarkOf(string taskId) =>
         _unseenChangesByTaskId.GetValueOrDefault(taskId, ChangeMark.None);
 
     internal void Accept(ProjectResult result)
     {
         Result = result;
+        var groups = result.ShownTasks?.Groups ?? [];
+        GroupCategories = [.. groups.Select(group => group.Category())];
+        TaskCategories = [.. groups.Select(group => group.Tasks.Select(task => task.Category()).ToArray())];
 
         // The same stored result arrives again (snapshot, then a fresh cache hit); its changes
         // were adopted already and some may have been seen since.
