@@ -123,6 +123,7 @@ public sealed partial class DashboardModel
         return hasMatchBelow;
     }
 
+    // Known gap: removed tasks get no row of their own; only the project's detail page lists them.
     private static NoticeKind NoticeOf(ProjectResult result) => result switch
     {
         { State: ProjectState.Untrusted } => NoticeKind.Untrusted,

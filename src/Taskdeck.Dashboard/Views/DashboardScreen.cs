@@ -14,6 +14,7 @@ namespace Taskdeck.Dashboard.Views;
 /// The whole dashboard screen: header, tree (or a page), status line and key hints. It only turns
 /// keys into calls on the model and the session and lays out what they say.
 /// </summary>
+/// <remarks>Known gap: the mouse does nothing; every action has a key.</remarks>
 internal sealed class DashboardScreen : Runnable
 {
     private readonly DashboardSession _session;
@@ -228,6 +229,7 @@ internal sealed class DashboardScreen : Runnable
                 ShowPage(DetailPages.ForProject(row.Slot.Result, _session.Time.GetUtcNow()), ScreenMode.Page);
                 break;
             default:
+                // Known gap: groups have no detail page (their file cannot be read here); Enter opens or closes them.
                 Model.ToggleSelected();
                 break;
         }
