@@ -1,12 +1,26 @@
 using System.CommandLine;
+using Taskdeck.Dashboard;
 
 namespace Taskdeck.Cli.Commands;
 
-/// <summary><c>taskdeck [PATH…]</c>: the interactive dashboard.</summary>
+/// <summary><c>taskdeck [PATH…]</c>: the interactive dashboard, or the table when not on a terminal.</summary>
 internal static class DashboardCommand
 {
     public static Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
-        // Known gap: the dashboard is not built yet; until it is, the root command shows the table.
-        CommandRunner.RunAsync(parseResult, (services, token) =>
-            ListCommand.ShowAsync(services, parseResult.GetValue(CommonOptions.Paths) ?? [], asJson: false, token), cancellationToken);
+        CommandRunner.RunAsync(parseResult, async (services, token) =>
+        {
+            var paths = parseResult.GetValue(CommonOptions.Paths) ?? [];
+
+            // Piped or captured output has no screen to draw on; print what `list` would.
+            if (Console.IsOutputRedirected || Console.IsInputRedirected)
+            {
+                return await ListCommand.ShowAsync(services, paths, asJson: false, token);
+            }
+
+            var projects = await services.FindProjectsAsync(paths, token);
+            var dashboard = new DashboardApp(
+                services.Engine, services.Runner, services.Time, trustStore: null, services.Paths.GlobalConfigFilePath);
+            dashboard.Run(projects, services.Mode, token);
+            return token.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success;
+        }, cancellationToken);
 }

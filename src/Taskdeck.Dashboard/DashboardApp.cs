@@ -1,0 +1,102 @@
+using Terminal.Gui.App;
+using Terminal.Gui.Input;
+using Taskdeck.Core.Discovery;
+using Taskdeck.Core.Providers;
+using Taskdeck.Core.Refresh;
+using Taskdeck.Core.Trust;
+using Taskdeck.Dashboard.Live;
+using Taskdeck.Dashboard.Views;
+
+namespace Taskdeck.Dashboard;
+
+/// <summary>
+/// The interactive dashboard (<c>taskdeck [PATH…]</c>): opens the terminal, shows what is cached at
+/// once, keeps every project live until the user quits, then stops every provider and gives the
+/// terminal back as it was.
+/// </summary>
+public sealed class DashboardApp(
+    RefreshEngine engine,
+    ProviderRunner runner,
+    TimeProvider time,
+    ITrustStore? trustStore,
+    string globalConfigFilePath,
+    IUrlOpener? urlOpener = null)
+{
+    /// <summary>How long quitting waits for killed providers to be gone.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(3);
+
+    private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Runs the dashboard until q, Ctrl-C or <paramref name="cancellationToken"/>.</summary>
+    public void Run(IReadOnlyList<Project> projects, RefreshMode mode, CancellationToken cancellationToken)
+    {
+        DashboardSession? session = null;
+        var isClosed = false;
+        try
+        {
+            using (var app = Application.Create().Init())
+            {
+                session = CreateSession(app, projects, mode, () => isClosed, cancellationToken);
+                using var screen = CreateScreen(app, session);
+                using var registration = cancellationToken.Register(() => app.Invoke(app.RequestStop));
+                session.Start();
+                app.Run(screen);
+                isClosed = true;
+            }
+        }
+        finally
+        {
+            isClosed = true;
+
+            // The terminal is already restored; now make sure no provider outlives the dashboard.
+            session?.Stop(StopGrace);
+            session?.Dispose();
+        }
+    }
+
+    internal DashboardSession CreateSession(
+        IApplication app, IReadOnlyList<Project> projects, RefreshMode mode, Func<bool> isClosed, CancellationToken cancellationToken) =>
+        new(engine, runner, projects, time, mode, trustStore, action =>
+        {
+            if (!isClosed())
+            {
+                app.Invoke(action);
+            }
+        }, cancellationToken);
+
+    /// <summary>Builds the screen on an initialised application and wires quitting and the clock tick.</summary>
+    internal DashboardScreen CreateScreen(IApplication app, DashboardSession session)
+    {
+        var screen = new DashboardScreen(session, urlOpener ?? new SystemUrlOpener(), globalConfigFilePath);
+        screen.QuitRequested += app.RequestStop;
+        ConfigureKeys(app);
+
+        // Running marks, the spinner-free "refreshing N/M" and result ages change without a key press.
+        var ticks = 0;
+        app.AddTimeout(TickInterval, () =>
+        {
+            var hasChanged = session.SyncRunning();
+            if (hasChanged || session.RunsInFlight > 0 || ++ticks % 4 == 0)
+            {
+                screen.Redraw();
+            }
+
+            return true;
+        });
+        return screen;
+    }
+
+    /// <summary>Esc clears the search here instead of quitting; Ctrl-C quits wherever the focus is.</summary>
+    internal static void ConfigureKeys(IApplication app)
+    {
+        app.Keyboard.KeyBindings.Remove(Key.Esc);
+        app.Keyboard.KeyDown += (_, key) =>
+        {
+            if (key == Key.C.WithCtrl)
+            {
+                key.Handled = true;
+                app.RequestStop();
+            }
+        };
+    }
+}

@@ -1,0 +1,328 @@
+using Terminal.Gui.Input;
+using Taskdeck.Core.Providers;
+using Taskdeck.Dashboard.Rendering;
+using Taskdeck.Dashboard.Tests.Support;
+using static Taskdeck.Dashboard.Tests.Support.Build;
+
+namespace Taskdeck.Dashboard.Tests.Views;
+
+[Collection(TerminalCollection.Name)]
+public sealed class DashboardScreenTests
+{
+    private static readonly Core.Discovery.Project Shop = Project("shop");
+    private static readonly Core.Discovery.Project Blog = Project("blog");
+
+    private static Core.Refresh.ProjectResult ShopResult() => Ok(Shop,
+        CurrentGroup("PBI-1", "Checkout",
+            Task("1-1", "Cache totals", "Done"),
+            Task("1-2", "Payment form", "InProgress", url: "https://tracker.example/1-2"),
+            Task("1-3", "Load test", "Blocked", url: "file:///etc/passwd"),
+            Task("1-4", "Old flow", "wontfix")),
+        Group("PBI-2", "Gift cards", Task("2-1", "Design the card", "todo")));
+
+    [Fact]
+    public void Header_CountsTasksPerCategoryAndNamesSortAndFilter()
+    {
+        // Arrange
+        using var screen = new HeadlessDashboard([ShopResult()]);
+
+        // Act
+        var lines = screen.Lines;
+
+        // Assert
+        Assert.StartsWith("1 project  sort: source  filter: all", lines[0]);
+        Assert.StartsWith("active 1  review 0  blocked 1  todo 1  done 1  dropped 1", lines[1]);
+    }
+
+    [Fact]
+    public void Header_AfterFilterAndSortKeys_CountsOnlyWhatIsShown()
+    {
+        // Arrange
+        using var screen = new HeadlessDashboard([ShopResult()]);
+
+        // Act
+        screen.Type("fsS");
+
+        // Assert
+        Assert.StartsWith("1 project  sort: status, reversed  filter: active", screen.Lines[0]);
+        Assert.StartsWith("active 1  review 0  blocked 0  todo 0  done 0  dropped 0", screen.Lines[1]);
+    }
+
+    [Fact]
+    public void Rows_ShowProgressBarsForProjectsAndGroups()
+    {
+        // Arrange: 1 of 4 counted tasks done in the project (the dropped one does not count), 1 of 3 in PBI-1.
+        using var screen = new HeadlessDashboard([ShopResult()]);
+
+        // Act
+        var project = screen.LineWith("▾ shop");
+        var group = screen.LineWith("PBI-1 Checkout");
+
+        // Assert
+        Assert.EndsWith("██░░░░░░░░     1/4", project.TrimEnd());
+        Assert.EndsWith("active       ███░░░░░░░     1/3", group.TrimEnd());
+    }
+
+    [Fact]
+    public void Rows_AtEightyColumns_CutLongTitlesWithAnEllipsisInsteadOfWrapping()
+    {
+        // Arrange
+        var title = string.Concat(Enumerable.Repeat("very long title ", 12));
+        var wide = "名前がとても長いタスクの名前がとても長いタスクの名前がとても長いタスク";
+        using var screen = new HeadlessDashboard([Ok(Shop, Group("G", "Group", Task("t-1", title, "todo"), Task("t-2", wide, "Done")))]);
+
+        // Act
+        var lines = screen.Lines;
+        var ascii = screen.LineWith("t-1 very long title");
+        var cjk = screen.LineWith("t-2 名前");
+
+        // Assert
+        Assert.All(lines, line => Assert.True(CellText.Width(line) <= 80, $"'{line}' is wider than 80 columns"));
+        Assert.Contains("…", ascii);
+        Assert.EndsWith("todo", ascii.TrimEnd());
+        Assert.Contains("…", cjk);
+        Assert.EndsWith("Done", cjk.TrimEnd());
+        Assert.Equal(
+            CellText.Width(ascii[..ascii.IndexOf("todo", StringComparison.Ordinal)]),
+            CellText.Width(cjk[..cjk.IndexOf("Done", StringComparison.Ordinal)]));
+    }
+
+    [Fact]
+    public void ErrorRow_ShowsKindAndFirstLineUnderItsProject_AndEnterShowsTheWholeText()
+    {
+        // Arrange
+        var failure = Failed(Blog, FailureKind.Exit, "Provider './tasks.sh' of project 'blog' exited with code 2.\nsecond line", "could not reach the tracker");
+        using var screen = new HeadlessDashboard([ShopResult(), failure]);
+
+        // Act
+        var error = screen.LineWith("✗ exit:");
+        var above = screen.Lines[screen.Lines.ToList().IndexOf(error) - 1];
+        screen.Type("G");
+        screen.Press(Key.Enter);
+
+        // Assert
+        Assert.Contains("▾ blog", above);
+        Assert.Contains("error", above);
+        Assert.DoesNotContain("second line", error);
+        Assert.Contains("second line", screen.Text);
+        Assert.Contains("could not reach the tracker", screen.Text);
+    }
+
+    [Fact]
+    public void StaleRow_ShowsItsAge()
+    {
+        // Arrange
+        using var screen = new HeadlessDashboard([Stale(ShopResult(), Now.AddMinutes(-5))]);
+
+        // Act
+        var project = screen.LineWith("▾ shop");
+
+        // Assert
+        Assert.Contains("stale 5m", project);
+    }
+
+    [Fact]
+    public void UntrustedRow_SaysHowToTrust()
+    {
+        // Arrange
+        var untrusted = Failed(Blog, FailureKind.Untrusted, "Project 'blog' runs ./tasks.sh, which you have not trusted.")
+            with { State = Core.Refresh.ProjectState.Untrusted };
+        using var screen = new HeadlessDashboard([untrusted]);
+
+        // Act
+        var notice = screen.LineWith("untrusted:");
+
+        // Assert
+        Assert.Contains("press t", notice);
+        Assert.Contains("untrusted", screen.LineWith("▾ blog"));
+    }
+
+    [Fact]
+    public void ChangedTask_IsMarkedUntilTheCursorHasBeenOnIt()
+    {
+        // Arrange
+        var changed = WithChanges(ShopResult(), Now, ["1-3"], ("1-2", "todo", "InProgress"));
+        using var screen = new HeadlessDashboard([changed]);
+        var before = (screen.LineWith("1-2 Payment"), screen.LineWith("1-3 Load"));
+
+        // Act: down to project row → group → 1-1 → 1-2.
+        screen.Type("jjj");
+
+        // Assert
+        Assert.StartsWith("    ~ 1-2", before.Item1);
+        Assert.StartsWith("    + 1-3", before.Item2);
+        Assert.Contains("●2", screen.LineWith("▾ shop").Replace("●1", "●2", StringComparison.Ordinal));
+        Assert.StartsWith("      1-2", screen.LineWith("1-2 Payment"));
+        Assert.StartsWith("    + 1-3", screen.LineWith("1-3 Load"));
+        Assert.Contains("●1 changed", screen.Lines[1]);
+    }
+
+    [Fact]
+    public void Search_TypesEveryPrintableKeyAndEscClearsItWithoutQuitting()
+    {
+        // Arrange
+        using var screen = new HeadlessDashboard([ShopResult()]);
+
+        // Act
+        screen.Type("/gift jkq");
+        var typing = screen.Lines[^2];
+        screen.Press(Key.Backspace, Key.Backspace, Key.Backspace, Key.Backspace, Key.Enter);
+        var kept = screen.Lines[^2];
+        screen.Press(Key.Esc);
+
+        // Assert
+        Assert.StartsWith("/gift jkq", typing);
+        Assert.StartsWith("/gift  match 1 of 1", kept);
+        Assert.DoesNotContain("/gift", screen.Lines[^2]);
+        Assert.False(screen.Screen.StopRequested);
+    }
+
+    [Fact]
+    public void CtrlC_Quits()
+    {
+        // Arrange
+        using var screen = new HeadlessDashboard([ShopResult()]);
+
+        // Act
+        screen.Press(Key.C.WithCtrl);
+
+        // Assert
+        Assert.True(screen.Screen.StopRequested);
+    }
+
+    [Fact]
+    public void EnterOnTask_ShowsEveryFieldAndTheFileInsideTheProject()
+    {
+        // Arrange
+        using var workspace = new Core.Tests.Support.TempWorkspace();
+        workspace.WriteFile("shop/docs/1-2.md", "# Payment form\nAccept cards and vouchers.\n");
+        workspace.WriteFile("secret.txt", "do not show");
+        var project = Shop with { DirPath = workspace.PathOf("shop") };
+        var result = Ok(project, CurrentGroup("PBI-1", "Checkout",
+            Task("1-1", "Outside", "todo", file: "../secret.txt"),
+            Task("1-2", "Payment form", "InProgress", url: "https://tracker.example/1-2", file: "docs/1-2.md")));
+        using var screen = new HeadlessDashboard([result]);
+
+        // Act
+        screen.Type("jjj");
+        screen.Press(Key.Enter);
+        var detail = screen.Text;
+        screen.Press(Key.Esc, Key.CursorUp, Key.Enter);
+
+        // Assert
+        Assert.Contains("status    InProgress (active)", detail);
+        Assert.Contains("url       https://tracker.example/1-2", detail);
+        Assert.Contains("Accept cards and vouchers.", detail);
+        Assert.Contains("the path leaves the project folder", screen.Text);
+        Assert.DoesNotContain("do not show", screen.Text);
+    }
+
+    [Fact]
+    public void OpenLink_HttpsIsHandedOverButOtherSchemesAreRefused()
+    {
+        // Arrange
+        using var screen = new HeadlessDashboard([ShopResult()]);
+
+        // Act: 1-2 has an https link, 1-3 a file link.
+        screen.Type("jjjo");
+        var opened = screen.Lines[^2];
+        screen.Type("jo");
+
+        // Assert
+        Assert.Equal([new Uri("https://tracker.example/1-2")], screen.UrlOpener.Opened);
+        Assert.StartsWith("Opened https://tracker.example/1-2", opened);
+        Assert.Contains("only http and https links are opened", screen.Lines[^2]);
+    }
+
+    [Fact]
+    public void Footer_ListsTheKeysOfTheCurrentMode()
+    {
+        // Arrange
+        using var screen = new HeadlessDashboard([ShopResult()]);
+        var tree = screen.Lines[^1];
+
+        // Act
+        screen.Type("?");
+        var help = screen.Lines[^1];
+        screen.Press(Key.Esc);
+        screen.Type("/");
+
+        // Assert
+        Assert.StartsWith("j/k move", tree);
+        Assert.EndsWith("q quit", tree.TrimEnd());
+        Assert.StartsWith("j/k scroll", help);
+        Assert.StartsWith("type to search", screen.Lines[^1]);
+    }
+
+    [Fact]
+    public void TrustKey_ShowsWhatWouldRunThenTrustsOnY()
+    {
+        // Arrange
+        var trustStore = new RecordingTrustStore();
+        using var screen = new HeadlessDashboard([ShopResult()], trustStore: trustStore);
+
+        // Act
+        screen.Type("t");
+        var review = screen.Text;
+        var footer = screen.Lines[^1];
+        screen.Type("y");
+
+        // Assert
+        Assert.Contains("Project 'shop' asks Taskdeck to run this program", review);
+        Assert.Contains("/bin/true", review);
+        Assert.Contains("echo '{\"tasks\": []}'", review);
+        Assert.StartsWith("y trust and run", footer);
+        Assert.Equal(["shop"], trustStore.TrustedProjectNames);
+        Assert.StartsWith("Trusted 'shop'; running it now.", screen.Lines[^2]);
+    }
+
+    [Fact]
+    public void TrustKey_AnsweredNo_TrustsNothing()
+    {
+        // Arrange
+        var trustStore = new RecordingTrustStore();
+        using var screen = new HeadlessDashboard([ShopResult()], trustStore: trustStore);
+
+        // Act
+        screen.Type("tn");
+
+        // Assert
+        Assert.Empty(trustStore.TrustedProjectNames);
+        Assert.Contains("▾ shop", screen.Text);
+    }
+
+    [Fact]
+    public void EnterOnTask_FileLinkedOutOfTheProject_IsNotShown()
+    {
+        // Arrange
+        using var workspace = new Core.Tests.Support.TempWorkspace();
+        workspace.WriteFile("secret.txt", "do not show");
+        Directory.CreateDirectory(workspace.PathOf("shop"));
+        File.CreateSymbolicLink(workspace.PathOf("shop/notes.md"), workspace.PathOf("secret.txt"));
+        var project = Shop with { DirPath = workspace.PathOf("shop") };
+        using var screen = new HeadlessDashboard([Ok(project, Group("G", "Group", Task("1", "Linked", "todo", file: "notes.md")))]);
+
+        // Act
+        screen.Type("jj");
+        screen.Press(Key.Enter);
+
+        // Assert
+        Assert.Contains("the path leaves the project folder", screen.Text);
+        Assert.DoesNotContain("do not show", screen.Text);
+    }
+
+    [Fact]
+    public void NoProjects_ShowsHowToAddOne()
+    {
+        // Arrange
+        using var screen = new HeadlessDashboard([]);
+
+        // Act
+        var text = screen.Text;
+
+        // Assert
+        Assert.Contains("No projects here yet.", text);
+        Assert.Contains("provider: markdown-tasks", text);
+        Assert.Contains("/home/me/.config/taskdeck/config.yaml", text);
+    }
+}
