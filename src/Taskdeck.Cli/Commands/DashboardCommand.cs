@@ -19,7 +19,7 @@ internal static class DashboardCommand
 
             var projects = await services.FindProjectsAsync(paths, token);
             var dashboard = new DashboardApp(
-                services.Engine, services.Runner, services.Time, trustStore: null, services.Paths.GlobalConfigFilePath);
+                services.Engine, services.Runner, services.Time, services.TrustStore, services.Paths.GlobalConfigFilePath);
             dashboard.Run(projects, services.Mode, token);
             return token.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success;
         }, cancellationToken);

@@ -21,6 +21,7 @@ public sealed class DashboardSession : IDisposable
     private readonly TimeProvider _time;
     private readonly RefreshMode _mode;
     private readonly ITrustStore? _trustStore;
+    private readonly Dictionary<string, TrustReview> _reviewsByDirPath = new(StringComparer.Ordinal);
     private readonly Action<Action> _post;
     private readonly CancellationTokenSource _stopping;
     private readonly RefreshScheduler _scheduler;
@@ -112,13 +113,25 @@ public sealed class DashboardSession : IDisposable
             return (null, null, $"Project '{project.Name}' is already trusted.");
         }
 
+        _reviewsByDirPath[project.DirPath] = review;
         return (DetailPages.ForTrust(review), provider, null);
     }
 
-    /// <summary>Records the trust the user just gave and runs the project at once.</summary>
+    /// <summary>
+    /// Records the trust the user just gave and runs the project at once. What is trusted is
+    /// exactly what the review showed: a file changed while the user read it stays untrusted.
+    /// </summary>
     public void Trust(Project project, ResolvedProvider provider)
     {
-        _trustStore?.Trust(project, provider);
+        if (_reviewsByDirPath.Remove(project.DirPath, out var review))
+        {
+            _trustStore?.Trust(review);
+        }
+        else
+        {
+            _trustStore?.Trust(project, provider);
+        }
+
         Refresh(project, force: true);
     }
 

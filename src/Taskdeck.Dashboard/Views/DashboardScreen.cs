@@ -44,13 +44,20 @@ internal sealed class DashboardScreen : Runnable
 
         _tree = new TaskTreeView(Model, session.Time, globalConfigFilePath)
         {
-            X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true,
+            X = 0,
+            Y = 2,
+            Width = Dim.Fill(),
+            Height = Dim.Fill(2),
+            CanFocus = true,
         };
         _pager = new PagerView { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true, Visible = false };
 
         var status = new ChromeView(width => [ChromeFormatter.Status(Model, Mode == ScreenMode.Searching ? null : _message, _messageTone, width)])
         {
-            X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1,
+            X = 0,
+            Y = Pos.AnchorEnd(2),
+            Width = Dim.Fill(),
+            Height = 1,
         };
         _searchField = new TextField { X = 1, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Visible = false };
         _searchField.TextChanged += (_, _) => Model.SetSearch(_searchField.Text ?? "");
@@ -58,7 +65,10 @@ internal sealed class DashboardScreen : Runnable
 
         var keys = new ChromeView(width => [ChromeFormatter.Keys(Mode, Model.IsSearching, width)])
         {
-            X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1,
+            X = 0,
+            Y = Pos.AnchorEnd(1),
+            Width = Dim.Fill(),
+            Height = 1,
         };
 
         Add(header, _tree, _pager, status, _searchField, keys);

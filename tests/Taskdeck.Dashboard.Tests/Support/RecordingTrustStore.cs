@@ -16,4 +16,11 @@ internal sealed class RecordingTrustStore : ITrustStore
         new(project, provider, TrustedProjectNames.Contains(project.Name), ["#!/bin/sh", "echo '{\"tasks\": []}'"], null);
 
     public void Trust(Project project, ResolvedProvider provider) => TrustedProjectNames.Add(project.Name);
+
+    public void Trust(TrustReview review) => TrustedProjectNames.Add(review.Project.Name);
+
+    public bool Untrust(string projectDirPath) =>
+        TrustedProjectNames.RemoveAll(name => Path.GetFileName(projectDirPath) == name) > 0;
+
+    public IReadOnlyList<TrustRecord> Records() => [];
 }

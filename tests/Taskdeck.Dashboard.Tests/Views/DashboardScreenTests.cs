@@ -126,7 +126,8 @@ public sealed class DashboardScreenTests
     {
         // Arrange
         var untrusted = Failed(Blog, FailureKind.Untrusted, "Project 'blog' runs ./tasks.sh, which you have not trusted.")
-            with { State = Core.Refresh.ProjectState.Untrusted };
+            with
+        { State = Core.Refresh.ProjectState.Untrusted };
         using var screen = new HeadlessDashboard([untrusted]);
 
         // Act
