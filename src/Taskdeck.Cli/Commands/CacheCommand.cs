@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Taskdeck.Core.Caching;
 
 namespace Taskdeck.Cli.Commands;
 
@@ -19,6 +20,13 @@ internal static class CacheCommand
         clear.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, (services, _) =>
         {
             services.Cache.Clear();
+            if (services.Cache is SqliteResultCache { IsMemoryOnly: true })
+            {
+                // The cache has already said why on stderr.
+                services.ErrorOutput.WriteLine($"taskdeck: the cache in {services.Paths.CacheDirPath} was not cleared.");
+                return Task.FromResult(ExitCodes.ProjectFailed);
+            }
+
             Console.WriteLine($"Cleared the cache in {services.Paths.CacheDirPath}.");
             return Task.FromResult(ExitCodes.Success);
         }, cancellationToken));

@@ -9,12 +9,14 @@ namespace Taskdeck.Cli.Output;
 /// <summary>
 /// Writes the versioned <c>list --json</c> document. Keys are written by hand, in a fixed order,
 /// so scripts and diffs can rely on the bytes; absent values are written as null, never omitted.
+/// With <c>changedOnly</c> (<c>list --changed</c>) only changed projects, groups and tasks are
+/// written; a group's progress still counts all of its tasks.
 /// </summary>
 internal static class ListJsonWriter
 {
     public const int Version = 1;
 
-    public static void Write(Stream output, IReadOnlyList<ProjectResult> results)
+    public static void Write(Stream output, IReadOnlyList<ProjectResult> results, bool changedOnly = false)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions
         {
@@ -27,7 +29,10 @@ internal static class ListJsonWriter
         json.WriteStartArray("projects");
         foreach (var result in results)
         {
-            WriteProject(json, result);
+            if (!changedOnly || ChangedTasks.IsProjectShown(result))
+            {
+                WriteProject(json, result, changedOnly ? ChangedTasks.Of(result) : null);
+            }
         }
 
         json.WriteEndArray();
@@ -36,7 +41,7 @@ internal static class ListJsonWriter
         output.Write("\n"u8);
     }
 
-    private static void WriteProject(Utf8JsonWriter json, ProjectResult result)
+    private static void WriteProject(Utf8JsonWriter json, ProjectResult result, ChangedTasks? onlyChanged)
     {
         json.WriteStartObject();
         json.WriteString("name", result.Project.Name);
@@ -61,7 +66,10 @@ internal static class ListJsonWriter
         json.WriteStartArray("groups");
         foreach (var group in result.ShownTasks?.Groups ?? [])
         {
-            WriteGroup(json, group);
+            if (onlyChanged is null || onlyChanged.Contains(group))
+            {
+                WriteGroup(json, group, onlyChanged);
+            }
         }
 
         json.WriteEndArray();
@@ -92,7 +100,7 @@ internal static class ListJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteGroup(Utf8JsonWriter json, TaskGroup group)
+    private static void WriteGroup(Utf8JsonWriter json, TaskGroup group, ChangedTasks? onlyChanged)
     {
         json.WriteStartObject();
         json.WriteString("id", group.Id);
@@ -111,7 +119,10 @@ internal static class ListJsonWriter
         json.WriteStartArray("tasks");
         foreach (var task in group.Tasks)
         {
-            WriteTask(json, task);
+            if (onlyChanged is null || onlyChanged.Contains(task))
+            {
+                WriteTask(json, task);
+            }
         }
 
         json.WriteEndArray();

@@ -46,4 +46,26 @@ internal static class DamagedCacheFile
 
         return targetPath;
     }
+
+    /// <summary>Deletes the copies <see cref="MoveAside"/> left, as part of emptying the cache.</summary>
+    public static void DeleteMovedCopies(string filePath)
+    {
+        var dirPath = Path.GetDirectoryName(filePath)!;
+        if (!Directory.Exists(dirPath))
+        {
+            return;
+        }
+
+        foreach (var copyPath in Directory.EnumerateFiles(dirPath, $"{Path.GetFileName(filePath)}.corrupt-*"))
+        {
+            try
+            {
+                File.Delete(copyPath);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // A copy that cannot be deleted holds no results; leaving it does no harm.
+            }
+        }
+    }
 }

@@ -27,6 +27,6 @@ internal static class SqliteErrors
         var text = message.StartsWith("SQLite Error", StringComparison.Ordinal) && colon > 0
             ? message[(colon + 2)..]
             : message;
-        return text.Trim().TrimEnd('.').Replace('\'', '"');
+        return text.Trim().TrimEnd('.').Trim('\'');
     }
 }

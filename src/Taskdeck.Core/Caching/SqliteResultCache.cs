@@ -127,16 +127,22 @@ public sealed class SqliteResultCache : IResultCache, IDisposable
         }
     }
 
+    /// <summary>Forgets every result, and deletes the copies of damaged files moved aside earlier.</summary>
     public void Clear()
     {
         lock (_lock)
         {
             _unwrittenByDirPath.Clear();
-            Use(database =>
+            var isCleared = Use(database =>
             {
                 database.DeleteAll();
                 return true;
             }, fallback: false, isWrite: true);
+
+            if (isCleared)
+            {
+                DamagedCacheFile.DeleteMovedCopies(FilePath);
+            }
         }
     }
 
@@ -223,7 +229,7 @@ public sealed class SqliteResultCache : IResultCache, IDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            BecomeMemoryOnly(exception.Message);
+            BecomeMemoryOnly(DescribeFolderProblem(exception));
         }
 
         return _database;
@@ -272,9 +278,15 @@ public sealed class SqliteResultCache : IResultCache, IDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            BecomeMemoryOnly($"{problem}; it could not be moved aside: {exception.Message}");
+            BecomeMemoryOnly($"{problem}; it could not be moved aside: {DescribeFolderProblem(exception)}");
         }
     }
+
+    /// <summary>Says why the folder failed in words; the runtime's own messages may be bare resource keys.</summary>
+    private string DescribeFolderProblem(Exception exception) =>
+        File.Exists(CacheDirPath) ? $"a file is in the way at '{CacheDirPath}'"
+        : exception is UnauthorizedAccessException ? "permission denied"
+        : exception.Message;
 
     private void BecomeMemoryOnly(string reason, bool canStillRead = false)
     {
