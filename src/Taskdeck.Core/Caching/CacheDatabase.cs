@@ -14,12 +14,7 @@ namespace Taskdeck.Core.Caching;
 /// </summary>
 internal sealed class CacheDatabase : IDisposable
 {
-    // The order of CacheSchema's columns; Write binds its parameters in this order.
-    private static readonly string[] ColumnNames =
-    [
-        "dir", "fingerprint", "tasks_json", "fetched_at", "failure_kind", "failure_message", "failure_stderr",
-        "started_at", "finished_at", "duration_ticks", "consecutive_failures", "previous_tasks_json", "changes_json",
-    ];
+    private static readonly string[] ColumnNames = CacheSchema.ResultColumns;
 
     private static readonly string Columns = string.Join(", ", ColumnNames);
 
@@ -147,8 +142,12 @@ internal sealed class CacheDatabase : IDisposable
             parameters[8].Value = entry.FinishedAt.UtcTicks;
             parameters[9].Value = entry.Duration.Ticks;
             parameters[10].Value = entry.ConsecutiveFailures;
-            parameters[11].Value = DbValue(entry.PreviousTasks is { } previous ? CacheJson.Write(previous) : null);
+
+            // Most refreshes change nothing; the previous result is then stored once, not twice.
+            var isPreviousSame = entry.PreviousTasks is not null && entry.PreviousTasks.Equals(entry.Tasks);
+            parameters[11].Value = DbValue(entry.PreviousTasks is { } previous && !isPreviousSame ? CacheJson.Write(previous) : null);
             parameters[12].Value = CacheJson.Write(entry.Changes);
+            parameters[13].Value = isPreviousSame ? 1 : 0;
             command.ExecuteNonQuery();
         }
 
@@ -201,19 +200,23 @@ internal sealed class CacheDatabase : IDisposable
         // A kind this version does not know (a newer Taskdeck wrote it) still reads as a failure.
         var failure = reader.IsDBNull(4) ? null
             : new RunFailure(failureKind ?? FailureKind.Exit, reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+        var tasks = reader.IsDBNull(2) ? null : CacheJson.ReadTaskList(Utf8(reader, 2));
         return new CacheEntry(
             reader.GetString(0),
             reader.GetString(1),
-            reader.IsDBNull(2) ? null : CacheJson.ReadTaskList(reader.GetString(2)),
+            tasks,
             reader.IsDBNull(3) ? null : FromTicks(reader.GetInt64(3)),
             failure,
             FromTicks(reader.GetInt64(7)),
             FromTicks(reader.GetInt64(8)),
             TimeSpan.FromTicks(reader.GetInt64(9)),
             reader.GetInt32(10),
-            reader.IsDBNull(11) ? null : CacheJson.ReadTaskList(reader.GetString(11)),
-            CacheJson.ReadChanges(reader.GetString(12)));
+            reader.GetInt32(13) == 1 ? tasks : reader.IsDBNull(11) ? null : CacheJson.ReadTaskList(Utf8(reader, 11)),
+            CacheJson.ReadChanges(Utf8(reader, 12)));
     }
+
+    /// <summary>A text column's UTF-8 bytes as SQLite holds them, without a detour through UTF-16.</summary>
+    private static byte[] Utf8(SqliteDataReader reader, int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
 
     private static DateTimeOffset FromTicks(long ticks) => new(ticks, TimeSpan.Zero);
 

@@ -18,30 +18,66 @@ internal static class CacheJson
 
     public static string Write(TaskChanges changes) => WriteWith(json => WriteChanges(json, changes));
 
-    public static TaskList ReadTaskList(string text)
+    /// <summary>Reads what <see cref="Write(TaskList)"/> wrote; throws <see cref="JsonException"/> on anything else.</summary>
+    public static TaskList ReadTaskList(ReadOnlySpan<byte> utf8)
     {
-        using var document = JsonDocument.Parse(text);
-        var root = document.RootElement;
+        // A forward-only reader instead of JsonDocument: this runs for every project on start.
+        var reader = new Utf8JsonReader(utf8);
+        ReadStartObject(ref reader);
+        string? currentId = null;
+        string? currentTitle = null;
         var groups = ImmutableArray.CreateBuilder<TaskGroup>();
-        foreach (var group in root.GetProperty("groups").EnumerateArray())
+        while (ReadProperty(ref reader))
         {
-            groups.Add(ReadGroup(group));
+            if (reader.ValueTextEquals("currentId"u8))
+            {
+                currentId = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("currentTitle"u8))
+            {
+                currentTitle = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("groups"u8))
+            {
+                ReadArray(ref reader, groups, ReadGroup);
+            }
+            else
+            {
+                reader.Skip();
+            }
         }
 
-        return new TaskList(groups.ToImmutable(), OptionalString(root, "currentId"), OptionalString(root, "currentTitle"));
+        return new TaskList(groups.ToImmutable(), currentId, currentTitle);
     }
 
-    public static TaskChanges ReadChanges(string text)
+    public static TaskChanges ReadChanges(ReadOnlySpan<byte> utf8)
     {
-        using var document = JsonDocument.Parse(text);
-        var root = document.RootElement;
-        var statusChanged = root.GetProperty("statusChanged").EnumerateArray()
-            .Select(change => new StatusChange(
-                change.GetProperty("id").GetString()!,
-                change.GetProperty("old").GetString()!,
-                change.GetProperty("new").GetString()!))
-            .ToImmutableArray();
-        var changes = new TaskChanges(Strings(root, "added"), Strings(root, "removed"), statusChanged);
+        var reader = new Utf8JsonReader(utf8);
+        ReadStartObject(ref reader);
+        var added = ImmutableArray.CreateBuilder<string>();
+        var removed = ImmutableArray.CreateBuilder<string>();
+        var statusChanged = ImmutableArray.CreateBuilder<StatusChange>();
+        while (ReadProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("added"u8))
+            {
+                ReadArray(ref reader, added, ReadStringValue);
+            }
+            else if (reader.ValueTextEquals("removed"u8))
+            {
+                ReadArray(ref reader, removed, ReadStringValue);
+            }
+            else if (reader.ValueTextEquals("statusChanged"u8))
+            {
+                ReadArray(ref reader, statusChanged, ReadStatusChange);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        var changes = new TaskChanges(added.ToImmutable(), removed.ToImmutable(), statusChanged.ToImmutable());
         return changes.HasChanges ? changes : TaskChanges.None;
     }
 
@@ -134,33 +170,180 @@ internal static class CacheJson
         json.WriteEndObject();
     }
 
-    private static TaskGroup ReadGroup(JsonElement group)
+    private delegate T ItemReader<T>(ref Utf8JsonReader reader);
+
+    private static TaskGroup ReadGroup(ref Utf8JsonReader reader)
     {
+        string? id = null, title = null, status = null, url = null, file = null;
+        var isCurrent = false;
         var tasks = ImmutableArray.CreateBuilder<TaskItem>();
-        foreach (var task in group.GetProperty("tasks").EnumerateArray())
+        while (ReadProperty(ref reader))
         {
-            tasks.Add(new TaskItem(
-                task.GetProperty("id").GetString()!,
-                task.GetProperty("title").GetString()!,
-                task.GetProperty("status").GetString()!,
-                OptionalString(task, "assignee"),
-                Strings(task, "labels"),
-                task.TryGetProperty("priority", out var priority) ? priority.GetInt32() : null,
-                OptionalString(task, "url"),
-                OptionalDate(task, "created"),
-                OptionalDate(task, "updated"),
-                OptionalString(task, "file")));
+            if (reader.ValueTextEquals("id"u8))
+            {
+                id = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("title"u8))
+            {
+                title = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("status"u8))
+            {
+                status = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("url"u8))
+            {
+                url = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("file"u8))
+            {
+                file = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("current"u8))
+            {
+                reader.Read();
+                isCurrent = reader.GetBoolean();
+            }
+            else if (reader.ValueTextEquals("tasks"u8))
+            {
+                ReadArray(ref reader, tasks, ReadTask);
+            }
+            else
+            {
+                reader.Skip();
+            }
         }
 
-        return new TaskGroup(
-            group.GetProperty("id").GetString()!,
-            group.GetProperty("title").GetString()!,
-            tasks.ToImmutable(),
-            OptionalString(group, "status"),
-            OptionalString(group, "url"),
-            group.TryGetProperty("current", out var current) && current.GetBoolean(),
-            OptionalString(group, "file"));
+        return new TaskGroup(Required(id, "id"), Required(title, "title"), tasks.ToImmutable(), status, url, isCurrent, file);
     }
+
+    private static TaskItem ReadTask(ref Utf8JsonReader reader)
+    {
+        string? id = null, title = null, status = null, assignee = null, url = null, file = null;
+        string? created = null, updated = null;
+        int? priority = null;
+        var labels = ImmutableArray<string>.Empty;
+        while (ReadProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                id = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("title"u8))
+            {
+                title = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("status"u8))
+            {
+                status = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("assignee"u8))
+            {
+                assignee = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("labels"u8))
+            {
+                var builder = ImmutableArray.CreateBuilder<string>();
+                ReadArray(ref reader, builder, ReadStringValue);
+                labels = builder.ToImmutable();
+            }
+            else if (reader.ValueTextEquals("priority"u8))
+            {
+                reader.Read();
+                priority = reader.GetInt32();
+            }
+            else if (reader.ValueTextEquals("url"u8))
+            {
+                url = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("created"u8))
+            {
+                created = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("updated"u8))
+            {
+                updated = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("file"u8))
+            {
+                file = ReadString(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return new TaskItem(Required(id, "id"), Required(title, "title"), Required(status, "status"),
+            assignee, labels, priority, url, ParseDate(created), ParseDate(updated), file);
+    }
+
+    private static StatusChange ReadStatusChange(ref Utf8JsonReader reader)
+    {
+        string? id = null, oldStatus = null, newStatus = null;
+        while (ReadProperty(ref reader))
+        {
+            if (reader.ValueTextEquals("id"u8))
+            {
+                id = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("old"u8))
+            {
+                oldStatus = ReadString(ref reader);
+            }
+            else if (reader.ValueTextEquals("new"u8))
+            {
+                newStatus = ReadString(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return new StatusChange(Required(id, "id"), Required(oldStatus, "old"), Required(newStatus, "new"));
+    }
+
+    private static void ReadStartObject(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("The cached JSON is not an object.");
+        }
+    }
+
+    /// <summary>Moves to the next property name of the current object; false at its end.</summary>
+    private static bool ReadProperty(ref Utf8JsonReader reader) =>
+        reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+
+    /// <summary>Reads the array that is the current property's value, one object or string at a time.</summary>
+    private static void ReadArray<T>(ref Utf8JsonReader reader, ImmutableArray<T>.Builder items, ItemReader<T> readItem)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException("The cached JSON has no array where one belongs.");
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(readItem(ref reader));
+        }
+    }
+
+    private static string ReadString(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return ReadStringValue(ref reader);
+    }
+
+    private static string ReadStringValue(ref Utf8JsonReader reader) =>
+        reader.GetString() ?? throw new JsonException("The cached JSON has null where a string belongs.");
+
+    private static string Required(string? value, string name) =>
+        value ?? throw new JsonException($"The cached JSON lacks '{name}'.");
+
+    private static DateTimeOffset? ParseDate(string? text) =>
+        text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
     {
@@ -180,17 +363,4 @@ internal static class CacheJson
 
         json.WriteEndArray();
     }
-
-    private static string? OptionalString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) ? value.GetString() : null;
-
-    private static DateTimeOffset? OptionalDate(JsonElement element, string name) =>
-        OptionalString(element, name) is { } text
-            ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
-            : null;
-
-    private static ImmutableArray<string> Strings(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var values)
-            ? values.EnumerateArray().Select(value => value.GetString()!).ToImmutableArray()
-            : [];
 }

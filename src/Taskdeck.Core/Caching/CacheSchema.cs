@@ -14,6 +14,14 @@ internal static class CacheSchema
 
     public const string ResultsTable = "results";
 
+    /// <summary>The columns of <see cref="ResultsTable"/>, in the order the statements use.</summary>
+    public static readonly string[] ResultColumns =
+    [
+        "dir", "fingerprint", "tasks_json", "fetched_at", "failure_kind", "failure_message", "failure_stderr",
+        "started_at", "finished_at", "duration_ticks", "consecutive_failures", "previous_tasks_json", "changes_json",
+        "previous_is_same",
+    ];
+
     // Times are UTC ticks (100 ns since 0001-01-01): exact, and ordered as numbers.
     private const string CreateResults = $"""
         CREATE TABLE {ResultsTable} (
@@ -29,7 +37,8 @@ internal static class CacheSchema
             duration_ticks INTEGER NOT NULL,
             consecutive_failures INTEGER NOT NULL,
             previous_tasks_json TEXT,
-            changes_json TEXT NOT NULL
+            changes_json TEXT NOT NULL,
+            previous_is_same INTEGER NOT NULL
         );
         """;
 
@@ -39,10 +48,10 @@ internal static class CacheSchema
     /// </summary>
     private static readonly Dictionary<int, string> MigrationsByFromVersion = [];
 
-    /// <summary>Brings the file to <see cref="Version"/>; cheap when it already is there.</summary>
+    /// <summary>Brings the file to <see cref="Version"/>; two cheap queries when it already is there.</summary>
     public static void Ensure(SqliteConnection connection)
     {
-        if (ReadVersion(connection) == Version)
+        if (IsCurrent(connection))
         {
             return;
         }
@@ -50,42 +59,52 @@ internal static class CacheSchema
         using var transaction = connection.BeginTransaction(deferred: false);
 
         // Another process may have done the work while this one waited for the write lock.
-        var version = ReadVersion(connection);
-        if (version != Version)
+        if (!IsCurrent(connection))
         {
-            Upgrade(connection, version);
+            Upgrade(connection, ReadVersion(connection));
             Execute(connection, $"PRAGMA user_version = {Version};");
         }
 
         transaction.Commit();
     }
 
+    /// <summary>The right version and the right columns: a file edited by hand fails the second.</summary>
+    private static bool IsCurrent(SqliteConnection connection) =>
+        ReadVersion(connection) == Version && ResultColumnNames(connection).SequenceEqual(ResultColumns);
+
     private static void Upgrade(SqliteConnection connection, int version)
     {
-        var tableNames = UserTableNames(connection);
-        if (version == 0 && tableNames.Count == 0)
-        {
-            Execute(connection, CreateResults);
-            return;
-        }
-
-        while (version < Version && MigrationsByFromVersion.TryGetValue(version, out var step))
+        while (version > 0 && version < Version && MigrationsByFromVersion.TryGetValue(version, out var step))
         {
             Execute(connection, step);
             version++;
         }
 
-        if (version == Version)
+        if (version == Version && ResultColumnNames(connection).SequenceEqual(ResultColumns))
         {
             return;
         }
 
-        foreach (var name in tableNames)
+        foreach (var name in UserTableNames(connection))
         {
             Execute(connection, $"DROP TABLE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\";");
         }
 
         Execute(connection, CreateResults);
+    }
+
+    private static List<string> ResultColumnNames(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT name FROM pragma_table_info('{ResultsTable}') ORDER BY cid;";
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
     }
 
     private static int ReadVersion(SqliteConnection connection)

@@ -35,6 +35,54 @@ public sealed class SqliteResultCacheTests : IDisposable
     }
 
     [Fact]
+    public void Put_WhenPreviousEqualsLatestOrIsAbsent_ReadsBackTheSame()
+    {
+        // Arrange: a refresh that changed nothing keeps an equal previous result.
+        var tasks = CacheEntries.Tasks(("1", "todo"), ("2", "done"));
+        var unchanged = CacheEntries.Ok("/unchanged", CacheEntries.Epoch, tasks) with { PreviousTasks = tasks with { } };
+        var first = CacheEntries.Ok("/first", CacheEntries.Epoch, tasks);
+        using (var writer = OpenCache())
+        {
+            writer.Put(unchanged);
+            writer.Put(first);
+        }
+
+        // Act
+        using var reader = OpenCache();
+        var entries = reader.GetMany(["/unchanged", "/first"]);
+
+        // Assert
+        CacheEntries.AssertSame(unchanged, entries["/unchanged"]);
+        CacheEntries.AssertSame(first, entries["/first"]);
+        Assert.Null(entries["/first"].PreviousTasks);
+    }
+
+    [Fact]
+    public void Get_WhenARowHoldsBrokenJson_MissesAndLetsTheNextPutReplaceIt()
+    {
+        // Arrange
+        using (var writer = OpenCache())
+        {
+            writer.Put(CacheEntries.Ok("/p", CacheEntries.Epoch));
+        }
+
+        ExecuteOnFile(CacheFilePath, "UPDATE results SET tasks_json = '{\"groups\": [ oops';");
+        using var cache = OpenCache();
+
+        // Act
+        var broken = cache.Get("/p");
+        var isStored = cache.Put(CacheEntries.Ok("/p", CacheEntries.Epoch.AddSeconds(1)));
+        cache.Flush();
+
+        // Assert
+        Assert.Null(broken);
+        Assert.True(isStored);
+        using var reader = OpenCache();
+        Assert.NotNull(reader.Get("/p"));
+        Assert.Empty(_warnings);
+    }
+
+    [Fact]
     public void Get_BeforeFlush_SeesBufferedEntryWhileOtherInstancesDoNot()
     {
         // Arrange
@@ -257,6 +305,7 @@ public sealed class SqliteResultCacheTests : IDisposable
 
     [Theory]
     [InlineData(0)]
+    [InlineData(CacheSchema.Version)]
     [InlineData(99)]
     public void Open_WhenLayoutIsUnknown_RebuildsItEmpty(int userVersion)
     {
