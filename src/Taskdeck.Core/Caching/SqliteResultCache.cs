@@ -114,6 +114,8 @@ public sealed class SqliteResultCache : IResultCache, IDisposable
                 return;
             }
 
+            // Known gap: the write holds the lock, so a Get waits for it (up to BusyTimeout when
+            // another process holds the file); a second, read-only connection would avoid that.
             var isWritten = Use(database =>
             {
                 database.Write(_unwrittenByDirPath.Values);
@@ -229,6 +231,7 @@ public sealed class SqliteResultCache : IResultCache, IDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
+            // Known gap: a readable file in a read-only folder is not read either; the cache starts empty.
             BecomeMemoryOnly(DescribeFolderProblem(exception));
         }
 
