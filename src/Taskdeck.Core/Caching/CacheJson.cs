@@ -14,6 +14,9 @@ namespace Taskdeck.Core.Caching;
 /// </summary>
 internal static class CacheJson
 {
+    // The longest property name written below ("statusChanged") fits.
+    private const int MaxNameLength = 16;
+
     public static string Write(TaskList tasks) => WriteWith(json => WriteTaskList(json, tasks));
 
     public static string Write(TaskChanges changes) => WriteWith(json => WriteChanges(json, changes));
@@ -24,26 +27,17 @@ internal static class CacheJson
         // A forward-only reader instead of JsonDocument: this runs for every project on start.
         var reader = new Utf8JsonReader(utf8);
         ReadStartObject(ref reader);
-        string? currentId = null;
-        string? currentTitle = null;
+        string? currentId = null, currentTitle = null;
         var groups = ImmutableArray.CreateBuilder<TaskGroup>();
+        Span<char> name = stackalloc char[MaxNameLength];
         while (ReadProperty(ref reader))
         {
-            if (reader.ValueTextEquals("currentId"u8))
+            switch (NameOf(in reader, name))
             {
-                currentId = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("currentTitle"u8))
-            {
-                currentTitle = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("groups"u8))
-            {
-                ReadArray(ref reader, groups, ReadGroup);
-            }
-            else
-            {
-                reader.Skip();
+                case "currentId": currentId = ReadString(ref reader); break;
+                case "currentTitle": currentTitle = ReadString(ref reader); break;
+                case "groups": ReadArray(ref reader, groups, ReadGroup); break;
+                default: reader.Skip(); break;
             }
         }
 
@@ -57,23 +51,15 @@ internal static class CacheJson
         var added = ImmutableArray.CreateBuilder<string>();
         var removed = ImmutableArray.CreateBuilder<string>();
         var statusChanged = ImmutableArray.CreateBuilder<StatusChange>();
+        Span<char> name = stackalloc char[MaxNameLength];
         while (ReadProperty(ref reader))
         {
-            if (reader.ValueTextEquals("added"u8))
+            switch (NameOf(in reader, name))
             {
-                ReadArray(ref reader, added, ReadStringValue);
-            }
-            else if (reader.ValueTextEquals("removed"u8))
-            {
-                ReadArray(ref reader, removed, ReadStringValue);
-            }
-            else if (reader.ValueTextEquals("statusChanged"u8))
-            {
-                ReadArray(ref reader, statusChanged, ReadStatusChange);
-            }
-            else
-            {
-                reader.Skip();
+                case "added": ReadArray(ref reader, added, ReadStringValue); break;
+                case "removed": ReadArray(ref reader, removed, ReadStringValue); break;
+                case "statusChanged": ReadArray(ref reader, statusChanged, ReadStatusChange); break;
+                default: reader.Skip(); break;
             }
         }
 
@@ -177,40 +163,19 @@ internal static class CacheJson
         string? id = null, title = null, status = null, url = null, file = null;
         var isCurrent = false;
         var tasks = ImmutableArray.CreateBuilder<TaskItem>();
+        Span<char> name = stackalloc char[MaxNameLength];
         while (ReadProperty(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8))
+            switch (NameOf(in reader, name))
             {
-                id = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("title"u8))
-            {
-                title = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                status = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                url = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("file"u8))
-            {
-                file = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("current"u8))
-            {
-                reader.Read();
-                isCurrent = reader.GetBoolean();
-            }
-            else if (reader.ValueTextEquals("tasks"u8))
-            {
-                ReadArray(ref reader, tasks, ReadTask);
-            }
-            else
-            {
-                reader.Skip();
+                case "id": id = ReadString(ref reader); break;
+                case "title": title = ReadString(ref reader); break;
+                case "status": status = ReadString(ref reader); break;
+                case "url": url = ReadString(ref reader); break;
+                case "file": file = ReadString(ref reader); break;
+                case "current": isCurrent = reader.Read() && reader.GetBoolean(); break;
+                case "tasks": ReadArray(ref reader, tasks, ReadTask); break;
+                default: reader.Skip(); break;
             }
         }
 
@@ -222,87 +187,56 @@ internal static class CacheJson
         string? id = null, title = null, status = null, assignee = null, url = null, file = null;
         string? created = null, updated = null;
         int? priority = null;
-        var labels = ImmutableArray<string>.Empty;
+        var labels = ImmutableArray.CreateBuilder<string>();
+        Span<char> name = stackalloc char[MaxNameLength];
         while (ReadProperty(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8))
+            switch (NameOf(in reader, name))
             {
-                id = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("title"u8))
-            {
-                title = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                status = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("assignee"u8))
-            {
-                assignee = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("labels"u8))
-            {
-                var builder = ImmutableArray.CreateBuilder<string>();
-                ReadArray(ref reader, builder, ReadStringValue);
-                labels = builder.ToImmutable();
-            }
-            else if (reader.ValueTextEquals("priority"u8))
-            {
-                reader.Read();
-                priority = reader.GetInt32();
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                url = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("created"u8))
-            {
-                created = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("updated"u8))
-            {
-                updated = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("file"u8))
-            {
-                file = ReadString(ref reader);
-            }
-            else
-            {
-                reader.Skip();
+                case "id": id = ReadString(ref reader); break;
+                case "title": title = ReadString(ref reader); break;
+                case "status": status = ReadString(ref reader); break;
+                case "assignee": assignee = ReadString(ref reader); break;
+                case "labels": ReadArray(ref reader, labels, ReadStringValue); break;
+                case "priority": priority = reader.Read() ? reader.GetInt32() : null; break;
+                case "url": url = ReadString(ref reader); break;
+                case "created": created = ReadString(ref reader); break;
+                case "updated": updated = ReadString(ref reader); break;
+                case "file": file = ReadString(ref reader); break;
+                default: reader.Skip(); break;
             }
         }
 
         return new TaskItem(Required(id, "id"), Required(title, "title"), Required(status, "status"),
-            assignee, labels, priority, url, ParseDate(created), ParseDate(updated), file);
+            assignee, labels.ToImmutable(), priority, url, ParseDate(created), ParseDate(updated), file);
     }
 
     private static StatusChange ReadStatusChange(ref Utf8JsonReader reader)
     {
         string? id = null, oldStatus = null, newStatus = null;
+        Span<char> name = stackalloc char[MaxNameLength];
         while (ReadProperty(ref reader))
         {
-            if (reader.ValueTextEquals("id"u8))
+            switch (NameOf(in reader, name))
             {
-                id = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("old"u8))
-            {
-                oldStatus = ReadString(ref reader);
-            }
-            else if (reader.ValueTextEquals("new"u8))
-            {
-                newStatus = ReadString(ref reader);
-            }
-            else
-            {
-                reader.Skip();
+                case "id": id = ReadString(ref reader); break;
+                case "old": oldStatus = ReadString(ref reader); break;
+                case "new": newStatus = ReadString(ref reader); break;
+                default: reader.Skip(); break;
             }
         }
 
         return new StatusChange(Required(id, "id"), Required(oldStatus, "old"), Required(newStatus, "new"));
     }
+
+    /// <summary>
+    /// The current property name as characters, without allocating; a name this file never writes
+    /// (too long, or escaped) comes back empty and is skipped.
+    /// </summary>
+    private static ReadOnlySpan<char> NameOf(in Utf8JsonReader reader, Span<char> buffer) =>
+        reader.ValueIsEscaped || reader.ValueSpan.Length > buffer.Length
+            ? []
+            : buffer[..Encoding.UTF8.GetChars(reader.ValueSpan, buffer)];
 
     private static void ReadStartObject(ref Utf8JsonReader reader)
     {

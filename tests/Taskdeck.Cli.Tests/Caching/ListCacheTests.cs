@@ -69,7 +69,7 @@ public sealed class ListCacheTests : IDisposable
     public async Task List_WhenProjectScriptChanges_RunsAgain()
     {
         // Arrange
-        var scriptPath = WriteScriptProject("shop", """{"tasks":[{"id":"A","title":"A","status":"todo"}]}""");
+        var scriptPath = _workspace.AddScriptProject("shop", """{"tasks":[{"id":"A","title":"A","status":"todo"}]}""", _recordDirPath);
         await RunOkAsync("list", "--json", _workspace.PathOf("shop"));
         File.AppendAllText(scriptPath, "# edited\n");
 
@@ -175,13 +175,13 @@ public sealed class ListCacheTests : IDisposable
     public async Task ListChanged_ShowsOnlyChangedProjectsAndTasks()
     {
         // Arrange
-        WriteScriptProject("calm", """{"tasks":[{"id":"C","title":"Calm","status":"todo"}]}""");
-        WriteScriptProject("busy", """
+        _workspace.AddScriptProject("calm", """{"tasks":[{"id":"C","title":"Calm","status":"todo"}]}""", _recordDirPath);
+        _workspace.AddScriptProject("busy", """
             {"tasks":[
               {"id":"keep","title":"Kept","status":"todo"},
               {"id":"move","title":"Moves","status":"todo"},
               {"id":"drop","title":"Dropped","status":"todo"}]}
-            """);
+            """, _recordDirPath);
         string[] dirPaths = [_workspace.PathOf("calm"), _workspace.PathOf("busy")];
         await RunOkAsync(["list", "--json", .. dirPaths]);
         File.WriteAllText(_workspace.PathOf("busy/tasks.json"), """
@@ -267,15 +267,6 @@ public sealed class ListCacheTests : IDisposable
         File.SetUnixFileMode(cacheDirPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Directory.Delete(cacheDirPath, recursive: true);
         File.WriteAllText(cacheDirPath, "a file where the cache folder should be");
-    }
-
-    private string WriteScriptProject(string name, string tasksJson)
-    {
-        _workspace.WriteFile($"{name}/tasks.json", tasksJson);
-        var scriptPath = _workspace.WriteFile($"{name}/tasks.sh",
-            $"#!/bin/sh\ntouch \"{_recordDirPath}/start-$$\"\ncat tasks.json\n", isExecutable: true);
-        _workspace.AddProject(name, "tasks:\n  provider: ./tasks.sh\n");
-        return scriptPath;
     }
 
     private async Task<TaskdeckRun> RunOkAsync(params string[] arguments)

@@ -111,7 +111,7 @@ public sealed class PersistentRefreshTests : IDisposable
     public async Task Refresh_WhenProjectScriptChanges_RunsAgain()
     {
         // Arrange
-        var scriptPath = WriteScriptProject("shop", """{"tasks":[{"id":"A","title":"A","status":"todo"}]}""");
+        var scriptPath = _workspace.AddScriptProject("shop", """{"tasks":[{"id":"A","title":"A","status":"todo"}]}""", _recordDirPath);
         await RefreshInNewProcessAsync(RefreshMode.Normal);
         await RefreshInNewProcessAsync(RefreshMode.Normal);
         var startsBeforeEdit = StartCount;
@@ -130,12 +130,12 @@ public sealed class PersistentRefreshTests : IDisposable
     {
         // Arrange
         var dataPath = _workspace.PathOf("shop/tasks.json");
-        WriteScriptProject("shop", """
+        _workspace.AddScriptProject("shop", """
             {"tasks":[
               {"id":"keep","title":"Kept","status":"todo"},
               {"id":"move","title":"Moves","status":"todo"},
               {"id":"drop","title":"Dropped","status":"todo"}]}
-            """);
+            """, _recordDirPath);
         await RefreshInNewProcessAsync(RefreshMode.Normal);
         File.WriteAllText(dataPath, """
             {"tasks":[
@@ -161,7 +161,7 @@ public sealed class PersistentRefreshTests : IDisposable
     public async Task Refresh_WhenNothingChangedSinceLastRun_ReportsNoChanges()
     {
         // Arrange
-        WriteScriptProject("shop", """{"tasks":[{"id":"A","title":"A","status":"todo"}]}""");
+        _workspace.AddScriptProject("shop", """{"tasks":[{"id":"A","title":"A","status":"todo"}]}""", _recordDirPath);
         await RefreshInNewProcessAsync(RefreshMode.Normal);
 
         // Act
@@ -183,16 +183,6 @@ public sealed class PersistentRefreshTests : IDisposable
         }
 
         return args;
-    }
-
-    /// <summary>A project whose own script prints <c>tasks.json</c> and records each start.</summary>
-    private string WriteScriptProject(string name, string tasksJson)
-    {
-        _workspace.WriteFile($"{name}/tasks.json", tasksJson);
-        var scriptPath = _workspace.WriteFile($"{name}/tasks.sh",
-            $"#!/bin/sh\ntouch \"{_recordDirPath}/start-$$\"\ncat tasks.json\n", isExecutable: true);
-        _workspace.AddProject(name, "tasks:\n  provider: ./tasks.sh\n");
-        return scriptPath;
     }
 
     private async Task<IReadOnlyList<ProjectResult>> RefreshInNewProcessAsync(RefreshMode mode)
