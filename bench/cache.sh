@@ -4,7 +4,8 @@
 # `taskdeck list --json` over all of them while every result is fresh. `taskdeck --help` and
 # `taskdeck cache path` are timed too, to show how much of it is the runtime starting.
 #
-# Usage: bench/cache.sh            (env: PROJECTS=1000 RUNS=7 KEEP=1 keeps the work folder)
+# Usage: bench/cache.sh   (env: PROJECTS=1000, RUNS=7, KEEP=1 keeps the work folder, R2R=1 also
+#                         times a ReadyToRun publish of the same code, as a release would ship it)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -51,17 +52,20 @@ fill_start=$(date +%s%N)
 "$taskdeck" list --json >/dev/null
 fill_ms=$(( ($(date +%s%N) - fill_start) / 1000000 ))
 
-# Prints "min median max" milliseconds of RUNS runs of the given command.
+# Prints wall-clock "min / median / max" and the median CPU time (user + sys, all threads) of
+# RUNS runs of the given command. CPU time says more than wall time on a busy machine.
 time_runs() {
-  local samples=()
+  local walls=() cpus=() TIMEFORMAT='%R %U %S' line
   for ((r = 0; r < runs; r++)); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null
-    end=$(date +%s%N)
-    samples+=($(( (end - start) / 1000000 )))
+    line=$( { time "$@" >/dev/null 2>&1; } 2>&1 )
+    read -r real user sys <<<"$line"
+    walls+=("$(awk -v t="$real" 'BEGIN { printf "%d", t * 1000 }')")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }')")
   done
-  printf '%s\n' "${samples[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "min %d ms, median %d ms, max %d ms\n", v[1], v[int((NR + 1) / 2)], v[NR] }'
+  local wall cpu
+  wall=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "min %d ms, median %d ms, max %d ms", v[1], v[int((NR + 1) / 2)], v[NR] }')
+  cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "%d ms", v[int((NR + 1) / 2)] }')
+  echo "$wall; CPU median $cpu"
 }
 
 # One untimed run each, so the OS file cache is warm for all of them alike.
@@ -69,8 +73,18 @@ time_runs() {
 "$taskdeck" --help >/dev/null
 
 fresh=$("$taskdeck" list --json | grep -c '"fromCache": true' || true)
+echo "load average before timing: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 echo "projects: $projects (fresh from cache in one check run: $fresh); filling the cache took $fill_ms ms"
 echo "cache file: $(du -h "$XDG_CACHE_HOME/taskdeck/cache.db" | cut -f1)"
 echo "taskdeck list --json (all fresh): $(time_runs "$taskdeck" list --json)"
 echo "taskdeck --help (start-up only): $(time_runs "$taskdeck" --help)"
 echo "taskdeck cache path (start-up + config): $(time_runs "$taskdeck" cache path)"
+
+if [[ -n "${R2R:-}" ]]; then
+  echo "publishing ReadyToRun…" >&2
+  dotnet publish "$root/src/Taskdeck.Cli" -c Release -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=true -o "$work/r2r" -nologo -v quiet >/dev/null
+  "$work/r2r/taskdeck" list --json >/dev/null
+  echo "ReadyToRun: taskdeck list --json (all fresh): $(time_runs "$work/r2r/taskdeck" list --json)"
+  echo "ReadyToRun: taskdeck --help (start-up only): $(time_runs "$work/r2r/taskdeck" --help)"
+fi

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Taskdeck.Cli.Output;
+using Taskdeck.Core.Caching;
 using Taskdeck.Core.Refresh;
 
 namespace Taskdeck.Cli.Commands;
@@ -41,6 +42,8 @@ internal static class ListCommand
     public static async Task<int> ShowAsync(
         TaskdeckServices services, IReadOnlyList<string> paths, bool asJson, bool changedOnly, CancellationToken cancellationToken)
     {
+        // The refresh reads the cache first; opening it while projects are found saves start-up time.
+        (services.Cache as SqliteResultCache)?.OpenInBackground();
         var projects = await services.FindProjectsAsync(paths, cancellationToken);
         var results = await services.Engine.RefreshAllAsync(projects, services.Mode, cancellationToken);
 

@@ -53,6 +53,20 @@ public sealed class SqliteResultCache : IResultCache, IDisposable
     /// <summary>Whether the file could not be used and results live only as long as the process.</summary>
     public bool IsMemoryOnly { get; private set; }
 
+    /// <summary>
+    /// Opens the file on a pool thread, so that loading SQLite overlaps with whatever the caller
+    /// does next (finding projects); the first read then finds it open. Never fails: problems
+    /// surface as warnings, as on any first use.
+    /// </summary>
+    public void OpenInBackground() =>
+        _ = Task.Run(() =>
+        {
+            lock (_lock)
+            {
+                Open();
+            }
+        });
+
     public CacheEntry? Get(string projectDirPath)
     {
         lock (_lock)
@@ -233,6 +247,11 @@ public sealed class SqliteResultCache : IResultCache, IDisposable
         {
             // Known gap: a readable file in a read-only folder is not read either; the cache starts empty.
             BecomeMemoryOnly(DescribeFolderProblem(exception));
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or TypeInitializationException)
+        {
+            // SQLite's native library did not load on this platform.
+            BecomeMemoryOnly(exception.Message);
         }
 
         return _database;
