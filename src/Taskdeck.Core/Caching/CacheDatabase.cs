@@ -22,7 +22,8 @@ internal sealed class CacheDatabase : IDisposable
     private static readonly string UpsertSql =
         $"INSERT INTO {CacheSchema.ResultsTable} ({Columns}) "
         + $"VALUES ({string.Join(", ", ColumnNames.Select(name => "$" + name))}) "
-        + $"ON CONFLICT (dir) DO UPDATE SET {string.Join(", ", ColumnNames.Skip(1).Select(name => $"{name} = excluded.{name}"))} "
+        + $"ON CONFLICT (dir) DO UPDATE SET "
+        + $"{string.Join(", ", ColumnNames.Skip(1).Select(name => $"{name} = excluded.{name}"))} "
         + $"WHERE excluded.started_at >= {CacheSchema.ResultsTable}.started_at;";
 
     private readonly SqliteConnection _connection;
@@ -94,7 +95,8 @@ internal sealed class CacheDatabase : IDisposable
 
         // One JSON array parameter instead of a thousand: SQLite caps the number of parameters.
         using var command = _connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM {CacheSchema.ResultsTable} WHERE dir IN (SELECT value FROM json_each($dirs));";
+        command.CommandText =
+            $"SELECT {Columns} FROM {CacheSchema.ResultsTable} WHERE dir IN (SELECT value FROM json_each($dirs));";
         command.Parameters.AddWithValue("$dirs", JsonArrayOf(projectDirPaths));
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -145,7 +147,8 @@ internal sealed class CacheDatabase : IDisposable
 
             // Most refreshes change nothing; the previous result is then stored once, not twice.
             var isPreviousSame = entry.PreviousTasks is not null && entry.PreviousTasks.Equals(entry.Tasks);
-            parameters[11].Value = DbValue(entry.PreviousTasks is { } previous && !isPreviousSame ? CacheJson.Write(previous) : null);
+            var previous = isPreviousSame ? null : entry.PreviousTasks;
+            parameters[11].Value = DbValue(previous is null ? null : CacheJson.Write(previous));
             parameters[12].Value = CacheJson.Write(entry.Changes);
             parameters[13].Value = isPreviousSame ? 1 : 0;
             command.ExecuteNonQuery();
@@ -199,7 +202,7 @@ internal sealed class CacheDatabase : IDisposable
 
         // A kind this version does not know (a newer Taskdeck wrote it) still reads as a failure.
         var failure = reader.IsDBNull(4) ? null
-            : new RunFailure(failureKind ?? FailureKind.Exit, reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+            : new RunFailure(failureKind ?? FailureKind.Exit, reader.GetString(5), OptionalString(reader, 6));
         var tasks = reader.IsDBNull(2) ? null : CacheJson.ReadTaskList(Utf8(reader, 2));
         return new CacheEntry(
             reader.GetString(0),
@@ -211,12 +214,17 @@ internal sealed class CacheDatabase : IDisposable
             FromTicks(reader.GetInt64(8)),
             TimeSpan.FromTicks(reader.GetInt64(9)),
             reader.GetInt32(10),
-            reader.GetInt32(13) == 1 ? tasks : reader.IsDBNull(11) ? null : CacheJson.ReadTaskList(Utf8(reader, 11)),
+            reader.GetInt32(13) == 1 ? tasks
+                : reader.IsDBNull(11) ? null
+                : CacheJson.ReadTaskList(Utf8(reader, 11)),
             CacheJson.ReadChanges(Utf8(reader, 12)));
     }
 
     /// <summary>A text column's UTF-8 bytes as SQLite holds them, without a detour through UTF-16.</summary>
     private static byte[] Utf8(SqliteDataReader reader, int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
+
+    private static string? OptionalString(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private static DateTimeOffset FromTicks(long ticks) => new(ticks, TimeSpan.Zero);
 

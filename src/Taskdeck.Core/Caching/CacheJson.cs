@@ -179,7 +179,8 @@ internal static class CacheJson
             }
         }
 
-        return new TaskGroup(Required(id, "id"), Required(title, "title"), tasks.ToImmutable(), status, url, isCurrent, file);
+        return new TaskGroup(
+            Required(id, "id"), Required(title, "title"), tasks.ToImmutable(), status, url, isCurrent, file);
     }
 
     private static TaskItem ReadTask(ref Utf8JsonReader reader)
@@ -251,7 +252,8 @@ internal static class CacheJson
         reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
 
     /// <summary>Reads the array that is the current property's value, one object or string at a time.</summary>
-    private static void ReadArray<T>(ref Utf8JsonReader reader, ImmutableArray<T>.Builder items, ItemReader<T> readItem)
+    private static void ReadArray<T>(
+        ref Utf8JsonReader reader, ImmutableArray<T>.Builder items, ItemReader<T> readItem)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
         {
@@ -277,7 +279,9 @@ internal static class CacheJson
         value ?? throw new JsonException($"The cached JSON lacks '{name}'.");
 
     private static DateTimeOffset? ParseDate(string? text) =>
-        text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        text is null
+            ? null
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
     {

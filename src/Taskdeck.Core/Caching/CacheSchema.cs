@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Taskdeck.Core.Caching;
@@ -74,7 +75,8 @@ internal static class CacheSchema
 
     private static void Upgrade(SqliteConnection connection, int version)
     {
-        while (version > 0 && version < Version && MigrationsByFromVersion.TryGetValue(version, out var step))
+        while (version > 0 && version < Version
+            && MigrationsByFromVersion.TryGetValue(version, out var step))
         {
             Execute(connection, step);
             version++;
@@ -111,13 +113,14 @@ internal static class CacheSchema
     {
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA user_version;";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private static List<string> UserTableNames(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%';";
+        command.CommandText =
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%';";
         using var reader = command.ExecuteReader();
         var names = new List<string>();
         while (reader.Read())

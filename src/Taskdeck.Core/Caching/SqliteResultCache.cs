@@ -143,8 +143,13 @@ public sealed class SqliteResultCache : IResultCache, IDisposable
         }
     }
 
-    /// <summary>Forgets every result, and deletes the copies of damaged files moved aside earlier.</summary>
-    public void Clear()
+    public void Clear() => TryClear();
+
+    /// <summary>
+    /// Forgets every result, and deletes the copies of damaged files moved aside earlier. Returns
+    /// whether the file was emptied (not when it cannot be written, or stayed locked).
+    /// </summary>
+    public bool TryClear()
     {
         lock (_lock)
         {
@@ -159,6 +164,8 @@ public sealed class SqliteResultCache : IResultCache, IDisposable
             {
                 DamagedCacheFile.DeleteMovedCopies(FilePath);
             }
+
+            return isCleared;
         }
     }
 
@@ -349,7 +356,8 @@ public sealed class SqliteResultCache : IResultCache, IDisposable
         }
 
         _isFlushScheduled = true;
-        _flushTimer ??= _time.CreateTimer(_ => FlushFromTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _flushTimer ??= _time.CreateTimer(
+            _ => FlushFromTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _flushTimer.Change(FlushDelay, Timeout.InfiniteTimeSpan);
     }
 

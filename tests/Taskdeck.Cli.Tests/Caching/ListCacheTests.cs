@@ -235,6 +235,22 @@ public sealed class ListCacheTests : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task CacheClear_WhenCacheFolderIsUnwritable_SaysItWasNotClearedAndExitsWithOne()
+    {
+        // Arrange
+        MakeCacheFolderUnwritable();
+
+        // Act
+        var run = await TaskdeckProcess.RunAsync(_workspace, "cache", "clear");
+
+        // Assert
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Equal(2, run.StderrLines.Count);
+        Assert.Contains("was not cleared", run.StderrLines[1], StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task CachePath_PrintsTheCacheFolder()
     {
         // Act
