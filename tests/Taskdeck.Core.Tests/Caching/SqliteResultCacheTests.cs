@@ -230,6 +230,25 @@ public sealed class SqliteResultCacheTests : IDisposable
     }
 
     [Fact]
+    public void OpenInBackground_ThenRead_MovesADamagedFileAsideOnce()
+    {
+        // Arrange
+        Directory.CreateDirectory(CacheDirPath);
+        File.WriteAllBytes(CacheFilePath, [.. Enumerable.Repeat((byte)0xAB, 4096)]);
+        using var cache = OpenCache();
+
+        // Act: the read races the background open; either way the file is handled once.
+        cache.OpenInBackground();
+        var entries = cache.GetMany(["/p"]);
+
+        // Assert
+        Assert.Empty(entries);
+        Assert.True(SpinWait.SpinUntil(() => File.Exists(CacheFilePath), TimeSpan.FromSeconds(5)));
+        Assert.Single(Directory.GetFiles(CacheDirPath, "cache.db.corrupt-*"));
+        Assert.Single(_warnings);
+    }
+
+    [Fact]
     public void Read_WhenPagesAreDamagedBehindASoundHeader_MovesTheFileAside()
     {
         // Arrange: a real file with a few hundred rows, then garbage over everything but page 1.
