@@ -25,7 +25,7 @@ internal sealed class TaskdeckServices : IDisposable
         var resolver = new ProviderResolver(BuiltIns.Create(), paths.UserProvidersDirPath);
         TrustStore = new TrustStore(paths.DataDirPath, Time, warning => errorOutput.WriteLine($"warning: {warning}"));
         Runner = new ProviderRunner(resolver, TrustStore);
-        Cache = new MemoryResultCache();
+        Cache = OpenCache(paths, Time, errorOutput);
         var concurrency = parseResult.GetValue(CommonOptions.Concurrency) ?? config.Concurrency;
         Engine = new RefreshEngine(Runner, Cache, Time, concurrency);
 
@@ -134,6 +134,18 @@ internal sealed class TaskdeckServices : IDisposable
     public void Dispose()
     {
         Cache.Flush();
+        (Cache as IDisposable)?.Dispose();
         Engine.Dispose();
+    }
+
+    /// <summary>
+    /// The persistent cache; it falls back to memory by itself when its file cannot be used, and
+    /// says so here, once, on stderr.
+    /// </summary>
+    private static SqliteResultCache OpenCache(TaskdeckPaths paths, TimeProvider time, TextWriter errorOutput)
+    {
+        var cache = new SqliteResultCache(paths.CacheDirPath, time);
+        cache.Warning += message => errorOutput.WriteLine($"taskdeck: warning: {message}");
+        return cache;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Taskdeck.Core.Caching;
 
 namespace Taskdeck.Cli.Commands;
 
@@ -18,7 +19,17 @@ internal static class CacheCommand
         var clear = new Command("clear", "Forget every cached result");
         clear.SetAction((parseResult, cancellationToken) => CommandRunner.RunAsync(parseResult, (services, _) =>
         {
-            services.Cache.Clear();
+            var isCleared = services.Cache is SqliteResultCache persistent
+                ? persistent.TryClear()
+                : ClearInMemory(services.Cache);
+            if (!isCleared)
+            {
+                // A warning on stderr has said why, unless the file was only busy.
+                services.ErrorOutput.WriteLine(
+                    $"taskdeck: the cache in {services.Paths.CacheDirPath} was not cleared; see above, or try again when no other Taskdeck is writing to it.");
+                return Task.FromResult(ExitCodes.ProjectFailed);
+            }
+
             Console.WriteLine($"Cleared the cache in {services.Paths.CacheDirPath}.");
             return Task.FromResult(ExitCodes.Success);
         }, cancellationToken));
@@ -26,5 +37,11 @@ internal static class CacheCommand
         command.Subcommands.Add(path);
         command.Subcommands.Add(clear);
         return command;
+    }
+
+    private static bool ClearInMemory(IResultCache cache)
+    {
+        cache.Clear();
+        return true;
     }
 }

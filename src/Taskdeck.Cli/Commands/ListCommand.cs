@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Taskdeck.Cli.Output;
+using Taskdeck.Core.Caching;
 using Taskdeck.Core.Refresh;
 
 namespace Taskdeck.Cli.Commands;
@@ -12,35 +13,56 @@ internal static class ListCommand
         Description = "Print the versioned JSON document instead of a table",
     };
 
+    private static readonly Option<bool> Changed = new("--changed")
+    {
+        Description = "Show only projects and tasks that changed in their latest refresh",
+    };
+
     public static Command Create()
     {
         var command = new Command("list", "Show every project's tasks as a table, or as JSON with --json");
         command.Arguments.Add(CommonOptions.Paths);
         command.Options.Add(Json);
+        command.Options.Add(Changed);
         command.SetAction((parseResult, cancellationToken) =>
             CommandRunner.RunAsync(parseResult, (services, token) => ShowAsync(
-                services, parseResult.GetValue(CommonOptions.Paths) ?? [], parseResult.GetValue(Json), token), cancellationToken));
+                services, parseResult.GetValue(CommonOptions.Paths) ?? [], parseResult.GetValue(Json),
+                parseResult.GetValue(Changed), token), cancellationToken));
         return command;
     }
 
     /// <summary>Refreshes the projects found from <paramref name="paths"/> and prints them.</summary>
-    public static async Task<int> ShowAsync(TaskdeckServices services, IReadOnlyList<string> paths, bool asJson, CancellationToken cancellationToken)
+    public static Task<int> ShowAsync(TaskdeckServices services, IReadOnlyList<string> paths, bool asJson, CancellationToken cancellationToken) =>
+        ShowAsync(services, paths, asJson, changedOnly: false, cancellationToken);
+
+    /// <summary>
+    /// Refreshes the projects found from <paramref name="paths"/> and prints them, all of them or
+    /// (<paramref name="changedOnly"/>) only what their latest refresh changed.
+    /// </summary>
+    public static async Task<int> ShowAsync(
+        TaskdeckServices services, IReadOnlyList<string> paths, bool asJson, bool changedOnly, CancellationToken cancellationToken)
     {
+        // The refresh reads the cache first; opening it while projects are found saves start-up time.
+        (services.Cache as SqliteResultCache)?.OpenInBackground();
         var projects = await services.FindProjectsAsync(paths, cancellationToken);
         var results = await services.Engine.RefreshAllAsync(projects, services.Mode, cancellationToken);
 
         if (asJson)
         {
             using var stdout = Console.OpenStandardOutput();
-            ListJsonWriter.Write(stdout, results);
+            ListJsonWriter.Write(stdout, results, changedOnly);
         }
         else if (results.Count == 0)
         {
             services.ErrorOutput.WriteLine("No projects found. Add a .taskdeck.yaml to a project folder, or list folders under 'projects' in the global config.");
         }
+        else if (changedOnly && !results.Any(ChangedTasks.IsProjectShown))
+        {
+            Console.WriteLine($"Nothing changed in the latest refresh of {results.Count} projects.");
+        }
         else
         {
-            ListTableWriter.Write(ConsoleFactory.ForStdout(), results, services.Time.GetUtcNow());
+            ListTableWriter.Write(ConsoleFactory.ForStdout(), results, services.Time.GetUtcNow(), changedOnly);
             TrustHint.WriteFor(results, services.ErrorOutput);
         }
 

@@ -9,6 +9,8 @@ namespace Taskdeck.Cli.Output;
 /// <summary>
 /// Writes the versioned <c>list --json</c> document. Keys are written by hand, in a fixed order,
 /// so scripts and diffs can rely on the bytes; absent values are written as null, never omitted.
+/// With <c>changedOnly</c> (<c>list --changed</c>) only changed projects, groups and tasks are
+/// written; a group's progress still counts all of its tasks.
 /// </summary>
 internal static class ListJsonWriter
 {
@@ -16,7 +18,7 @@ internal static class ListJsonWriter
 
     private const int FlushThresholdBytes = 64 * 1024;
 
-    public static void Write(Stream output, IReadOnlyList<ProjectResult> results)
+    public static void Write(Stream output, IReadOnlyList<ProjectResult> results, bool changedOnly = false)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions
         {
@@ -29,7 +31,12 @@ internal static class ListJsonWriter
         json.WriteStartArray("projects");
         foreach (var result in results)
         {
-            WriteProject(json, result);
+            if (changedOnly && !ChangedTasks.IsProjectShown(result))
+            {
+                continue;
+            }
+
+            WriteProject(json, result, changedOnly ? ChangedTasks.Of(result) : null);
 
             // The writer buffers until flushed; without this the whole document sits in memory.
             if (json.BytesPending > FlushThresholdBytes)
@@ -44,7 +51,7 @@ internal static class ListJsonWriter
         output.Write("\n"u8);
     }
 
-    private static void WriteProject(Utf8JsonWriter json, ProjectResult result)
+    private static void WriteProject(Utf8JsonWriter json, ProjectResult result, ChangedTasks? onlyChanged)
     {
         json.WriteStartObject();
         json.WriteString("name", result.Project.Name);
@@ -69,7 +76,10 @@ internal static class ListJsonWriter
         json.WriteStartArray("groups");
         foreach (var group in result.ShownTasks?.Groups ?? [])
         {
-            WriteGroup(json, group);
+            if (onlyChanged is null || onlyChanged.Contains(group))
+            {
+                WriteGroup(json, group, onlyChanged);
+            }
         }
 
         json.WriteEndArray();
@@ -100,7 +110,7 @@ internal static class ListJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteGroup(Utf8JsonWriter json, TaskGroup group)
+    private static void WriteGroup(Utf8JsonWriter json, TaskGroup group, ChangedTasks? onlyChanged)
     {
         json.WriteStartObject();
         json.WriteString("id", group.Id);
@@ -119,7 +129,10 @@ internal static class ListJsonWriter
         json.WriteStartArray("tasks");
         foreach (var task in group.Tasks)
         {
-            WriteTask(json, task);
+            if (onlyChanged is null || onlyChanged.Contains(task))
+            {
+                WriteTask(json, task);
+            }
         }
 
         json.WriteEndArray();

@@ -9,11 +9,12 @@ namespace Taskdeck.Cli.Output;
 
 /// <summary>
 /// The human table of <c>taskdeck list</c>: one block per project, then its groups and tasks.
-/// Everything a provider printed passes through <see cref="TerminalText"/> first.
+/// Everything a provider printed passes through <see cref="TerminalText"/> first. With
+/// <c>changedOnly</c> (<c>list --changed</c>) only changed projects, groups and tasks are shown.
 /// </summary>
 internal static class ListTableWriter
 {
-    public static void Write(IAnsiConsole console, IReadOnlyList<ProjectResult> results, DateTimeOffset now)
+    public static void Write(IAnsiConsole console, IReadOnlyList<ProjectResult> results, DateTimeOffset now, bool changedOnly = false)
     {
         var table = new Table { Border = TableBorder.Simple, ShowRowSeparators = false };
         table.AddColumn(new TableColumn("PROJECT").NoWrap());
@@ -24,13 +25,16 @@ internal static class ListTableWriter
 
         foreach (var result in results)
         {
-            AddProject(table, result, now);
+            if (!changedOnly || ChangedTasks.IsProjectShown(result))
+            {
+                AddProject(table, result, now, changedOnly ? ChangedTasks.Of(result) : null);
+            }
         }
 
         console.Write(table);
     }
 
-    private static void AddProject(Table table, ProjectResult result, DateTimeOffset now)
+    private static void AddProject(Table table, ProjectResult result, DateTimeOffset now, ChangedTasks? onlyChanged)
     {
         var tasks = result.ShownTasks;
         var progress = tasks?.Progress();
@@ -64,6 +68,11 @@ internal static class ListTableWriter
         var addedIds = result.Changes.Added.ToHashSet(StringComparer.Ordinal);
         foreach (var group in tasks?.Groups ?? [])
         {
+            if (onlyChanged is not null && !onlyChanged.Contains(group))
+            {
+                continue;
+            }
+
             var groupProgress = group.Progress();
             table.AddRow(
                 Cell(group.IsCurrent ? "  ▶" : ""),
@@ -72,7 +81,7 @@ internal static class ListTableWriter
                 Cell(group.Status ?? group.Category().ToWireName(), StyleOf(group.Category())),
                 Cell(groupProgress.Total > 0 ? $"{groupProgress.Done}/{groupProgress.Total}" : ""));
 
-            foreach (var task in group.Tasks)
+            foreach (var task in group.Tasks.Where(task => onlyChanged is null || onlyChanged.Contains(task)))
             {
                 var marker = addedIds.Contains(task.Id) ? "+ "
                     : changedIds.ContainsKey(task.Id) ? "~ "

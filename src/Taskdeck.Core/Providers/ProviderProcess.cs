@@ -77,27 +77,30 @@ public static class ProviderProcess
             }
         }
 
-        // The provider is gone, but a child it left behind may still hold stdout open.
         var drains = Task.WhenAll(stdoutTask, stderrTask);
-        if (!await CompletesWithinAsync(drains, spec.ExitGrace).ConfigureAwait(false))
+        if (isTimedOut || cancellationToken.IsCancellationRequested)
         {
+            // Everything of this run goes now, including what left the group, so that a timeout
+            // costs the limit and not the limit plus a wait for leftovers.
+            KillMarkedProcesses(runMarker);
+        }
+        else if (!await CompletesWithinAsync(drains, spec.ExitGrace).ConfigureAwait(false))
+        {
+            // The provider exited, but a child it left behind still holds stdout open.
             KillGroup(groupId, NativeMethods.SIGKILL);
             if (!await CompletesWithinAsync(drains, TerminateGrace).ConfigureAwait(false))
             {
                 // Only processes that left the group can still hold the pipes: find them by marker.
                 KillMarkedProcesses(runMarker);
-                if (!await CompletesWithinAsync(drains, TerminateGrace).ConfigureAwait(false))
-                {
-                    await stopReading.CancelAsync().ConfigureAwait(false);
-                }
             }
         }
 
         // Whatever the provider left running in its group does not outlive the run.
         KillGroup(groupId, NativeMethods.SIGKILL);
-        if (isTimedOut || cancellationToken.IsCancellationRequested)
+        if (!await CompletesWithinAsync(drains, TerminateGrace).ConfigureAwait(false))
         {
-            KillMarkedProcesses(runMarker);
+            // Someone outside our reach holds the pipes; stop waiting for them.
+            await stopReading.CancelAsync().ConfigureAwait(false);
         }
 
         await Task.WhenAll(stdoutTask.ContinueWith(_ => { }, TaskScheduler.Default),

@@ -5,8 +5,11 @@ using Taskdeck.Core.Text;
 namespace Taskdeck.Cli.Tests.Support;
 
 /// <summary>What one run of the built <c>taskdeck</c> printed and returned.</summary>
-public sealed record TaskdeckRun(int ExitCode, string Stdout, string Stderr)
+public sealed record TaskdeckRun(int ExitCode, string Stdout, string Stderr, TimeSpan Duration = default)
 {
+    /// <summary>The stderr lines, for counting warnings.</summary>
+    public IReadOnlyList<string> StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
     public override string ToString() => $"exit code {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
 }
 
@@ -32,6 +35,9 @@ public static class TaskdeckProcess
         string? workingDirPath = null,
         IReadOnlyDictionary<string, string>? environment = null) =>
         StartAsync(workspace, ExecutablePath, args, input, workingDirPath, environment);
+
+    public static Task<TaskdeckRun> RunAsync(TempWorkspace workspace, params string[] args) =>
+        RunAsync(workspace, (IEnumerable<string>)args);
 
     /// <summary>Starts taskdeck without waiting for it, for tests that interrupt it.</summary>
     public static Process Start(TempWorkspace workspace, IEnumerable<string> args)
@@ -86,6 +92,7 @@ public static class TaskdeckProcess
         TempWorkspace workspace, string fileName, IEnumerable<string> args, string input, string? workingDirPath,
         IReadOnlyDictionary<string, string>? environment)
     {
+        var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(CreateStartInfo(workspace, fileName, args, workingDirPath, environment))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -103,7 +110,7 @@ public static class TaskdeckProcess
             throw new TimeoutException($"'{fileName} {string.Join(' ', args)}' did not finish within {DefaultTimeout.TotalSeconds} s.");
         }
 
-        return new TaskdeckRun(process.ExitCode, await stdout, await stderr);
+        return new TaskdeckRun(process.ExitCode, await stdout, await stderr, stopwatch.Elapsed);
     }
 
     private static string Locate()

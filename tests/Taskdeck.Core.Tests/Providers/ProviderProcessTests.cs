@@ -71,14 +71,21 @@ public sealed class ProviderProcessTests : IDisposable
     }
 
     [Theory(Timeout = 30_000)]
-    [InlineData("0")]
-    [InlineData("1")]
-    public async Task Run_WhenHangingProviderHasAChild_TimesOutWithinAboutASecondAndLeavesNothing(string ownSession)
+    [InlineData("sleep 1000 &")]
+    [InlineData("setsid sleep 1000 &")]
+    public async Task Run_WhenHangingProviderHasAChild_TimesOutWithinASecondOfItsLimitAndLeavesNothing(string startChild)
     {
+        // A shell script starts in milliseconds, so the limit measures the run and not a slow start.
+        var script = _workspace.WriteFile("hangs.sh", $"""
+            #!/bin/sh
+            {startChild}
+            echo $! > "{_recordDirPath}/leftover-$!"
+            sleep 1000
+            """, isExecutable: true);
+        var spec = new ProcessSpec(script, [], _workspace.RootPath, ImmutableDictionary<string, string>.Empty, TimeSpan.FromSeconds(1));
         var stopwatch = Stopwatch.StartNew();
 
-        var outcome = await ProviderProcess.RunAsync(
-            FakeSpec("grandchild-hang", TimeSpan.FromSeconds(1), ("OWN_SESSION", ownSession)), CancellationToken.None);
+        var outcome = await ProviderProcess.RunAsync(spec, CancellationToken.None);
 
         Assert.True(outcome.IsTimedOut);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), $"took {stopwatch.Elapsed}");

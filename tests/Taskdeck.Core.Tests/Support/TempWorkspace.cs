@@ -104,6 +104,20 @@ public sealed class TempWorkspace : IDisposable
 
             """, isExecutable: true);
 
+    /// <summary>
+    /// A project whose own script, <c>tasks.sh</c>, prints its <c>tasks.json</c> (rewrite that file
+    /// to change what the next run reports) and, with <paramref name="recordDirPath"/>, leaves a
+    /// <c>start-PID</c> file there on every run. Returns the script's path.
+    /// </summary>
+    public string AddScriptProject(string name, string tasksJson, string? recordDirPath = null)
+    {
+        WriteFile(Path.Combine(name, "tasks.json"), tasksJson);
+        var record = recordDirPath is null ? "" : $"touch \"{recordDirPath}/start-$$\"\n";
+        var scriptPath = WriteFile(Path.Combine(name, "tasks.sh"), $"#!/bin/sh\n{record}cat tasks.json\n", isExecutable: true);
+        AddProject(name, "tasks:\n  provider: ./tasks.sh\n");
+        return scriptPath;
+    }
+
     public void Dispose()
     {
         try
