@@ -84,6 +84,10 @@ internal sealed class TaskdeckServices : IDisposable
     /// <summary>The projects to show, in source order, with hints printed for folders that held none.</summary>
     public async Task<IReadOnlyList<Project>> FindProjectsAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
+        // Every caller refreshes next, which reads the cache first; opening it while the project
+        // files are read overlaps the two.
+        (Cache as SqliteResultCache)?.OpenInBackground();
+
         var startFolders = new List<StartFolder>();
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (paths.Count > 0)

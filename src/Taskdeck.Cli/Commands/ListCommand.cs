@@ -42,8 +42,6 @@ internal static class ListCommand
     public static async Task<int> ShowAsync(
         TaskdeckServices services, IReadOnlyList<string> paths, bool asJson, bool changedOnly, CancellationToken cancellationToken)
     {
-        // The refresh reads the cache first; opening it while projects are found saves start-up time.
-        (services.Cache as SqliteResultCache)?.OpenInBackground();
         var projects = await services.FindProjectsAsync(paths, cancellationToken);
         var results = await services.Engine.RefreshAllAsync(projects, services.Mode, cancellationToken);
 
