@@ -33,17 +33,7 @@ public sealed record GlobalConfig(
             return Default;
         }
 
-        string text;
-        try
-        {
-            text = File.ReadAllText(filePath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigException(new ConfigError(filePath, $"cannot be read: {exception.Message}"));
-        }
-
-        return Parse(filePath, text);
+        return Parse(filePath, YamlFile.ReadText(filePath));
     }
 
     public static GlobalConfig Parse(string filePath, string text)

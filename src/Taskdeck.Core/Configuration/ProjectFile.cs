@@ -13,20 +13,7 @@ public sealed record ProjectFile(string? Name, TaskSettings? Tasks)
     private static readonly string[] TaskKeys = ["provider", "args", "interval", "timeout", "status_map"];
 
     /// <summary>Reads and validates a project file; throws <see cref="ConfigException"/>.</summary>
-    public static ProjectFile Load(string filePath)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(filePath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigException(new ConfigError(filePath, $"cannot be read: {exception.Message}"));
-        }
-
-        return Parse(filePath, text);
-    }
+    public static ProjectFile Load(string filePath) => Parse(filePath, YamlFile.ReadText(filePath));
 
     public static ProjectFile Parse(string filePath, string text)
     {

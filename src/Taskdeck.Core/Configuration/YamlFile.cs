@@ -13,6 +13,19 @@ internal sealed class YamlFile(string filePath)
 {
     public string FilePath { get; } = filePath;
 
+    /// <summary>The file's text; an unreadable file is a <see cref="ConfigException"/> naming it.</summary>
+    public static string ReadText(string filePath)
+    {
+        try
+        {
+            return File.ReadAllText(filePath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException(new ConfigError(filePath, $"cannot be read: {exception.Message}"));
+        }
+    }
+
     public YamlMappingNode LoadRoot(string text)
     {
         var stream = new YamlStream();
