@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Times `taskdeck list --json` as a whole process against `xargs -P` running the same provider
 # scripts, for the refresh engine's speed goals. Usage: bench/engine.sh [runs]   (default 3 runs)
+# TASKDECK=/path/to/taskdeck times another build (a native one, say) instead of the JIT Release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 
-dotnet build -c Release src/Taskdeck.Cli -v quiet -nologo >/dev/null
-taskdeck="$PWD/src/Taskdeck.Cli/bin/Release/net10.0/taskdeck"
+if [ -z "${TASKDECK:-}" ]; then
+  dotnet build -c Release src/Taskdeck.Cli -v quiet -nologo >/dev/null
+fi
+taskdeck=${TASKDECK:-$PWD/src/Taskdeck.Cli/bin/Release/net10.0/taskdeck}
 work=$(mktemp -d /tmp/taskdeck-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 export XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data"
