@@ -163,6 +163,8 @@ public sealed class RefreshEngine : IDisposable
                 return running;
             }
 
+            // Known gap: a shared run is cancelled by its first requester's token, not by the last
+            // one to give up; both callers today (CLI, dashboard) use one token for everything.
             var run = new TaskCompletionSource<ProjectResult>(TaskCreationOptions.RunContinuationsAsynchronously);
             if (_runsByDirPath.TryAdd(project.DirPath, run.Task))
             {
