@@ -80,11 +80,13 @@ public sealed partial class DashboardModel
             }
 
             var groupKey = new RowKey(RowKind.Group, dirPath, group.Id);
+            var taskMatches = new bool[shownTasks.Count];
             var hasTaskMatch = false;
-            foreach (var (task, taskCategory) in shownTasks)
+            for (var index = 0; index < shownTasks.Count; index++)
             {
-                _counts.Add(taskCategory);
-                hasTaskMatch = hasTaskMatch || IsSearchMatch(task);
+                _counts.Add(shownTasks[index].Category);
+                taskMatches[index] = IsSearchMatch(shownTasks[index].Task);
+                hasTaskMatch |= taskMatches[index];
             }
 
             var isGroupMatch = IsSearchMatch(group.Id, group.Title);
@@ -106,8 +108,9 @@ public sealed partial class DashboardModel
                 continue;
             }
 
-            foreach (var (task, _) in shownTasks)
+            for (var index = 0; index < shownTasks.Count; index++)
             {
+                var task = shownTasks[index].Task;
                 body.Add(new DashboardRow
                 {
                     Kind = RowKind.Task,
@@ -115,7 +118,7 @@ public sealed partial class DashboardModel
                     Slot = slot,
                     Group = group,
                     Task = task,
-                    IsMatch = IsSearchMatch(task),
+                    IsMatch = taskMatches[index],
                 });
             }
         }
