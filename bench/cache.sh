@@ -47,6 +47,10 @@ SH
   chmod +x "$dir/tasks.sh"
 done
 
+# The scripts are project-local, so they run only once trusted, as a user would do first.
+echo "trusting the projects…" >&2
+"$taskdeck" trust --yes "$work"/projects/* >/dev/null
+
 echo "filling the cache (runs every provider once)…" >&2
 fill_start=$(date +%s%N)
 "$taskdeck" list --json >/dev/null
