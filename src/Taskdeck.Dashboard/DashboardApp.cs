@@ -32,6 +32,7 @@ public sealed class DashboardApp(
     {
         DashboardSession? session = null;
         var isClosed = false;
+        TerminalConfiguration.EnsureApplied();
         try
         {
             using (var app = Application.Create().Init())
