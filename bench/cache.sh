@@ -86,7 +86,7 @@ echo "taskdeck cache path (start-up + config): $(time_runs "$taskdeck" cache pat
 
 if [[ -n "${R2R:-}" ]]; then
   echo "publishing ReadyToRun…" >&2
-  dotnet publish "$root/src/Taskdeck.Cli" -c Release -r linux-x64 --self-contained false \
+  dotnet publish "$root/src/Taskdeck.Cli" -c Release -r linux-x64 --self-contained false -p:PublishAot=false \
     -p:PublishReadyToRun=true -o "$work/r2r" -nologo -v quiet >/dev/null
   "$work/r2r/taskdeck" list --json >/dev/null
   echo "ReadyToRun: taskdeck list --json (all fresh): $(time_runs "$work/r2r/taskdeck" list --json)"

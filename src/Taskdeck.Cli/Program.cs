@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Runtime.InteropServices;
 using Taskdeck.Cli;
 using Taskdeck.Cli.Commands;
@@ -11,7 +12,16 @@ root.Subcommands.Add(CacheCommand.Create());
 root.Subcommands.Add(TrustCommand.Create());
 root.Subcommands.Add(TrustCommand.CreateUntrust());
 root.Subcommands.Add(ProvidersCommand.Create());
+root.Subcommands.Add(CompletionCommand.Create());
 root.Arguments.Add(CommonOptions.Paths);
+
+// DOS-style help aliases mean nothing to a Unix tool and would only clutter shell completion.
+foreach (var helpOption in root.Options.OfType<HelpOption>())
+{
+    helpOption.Aliases.Remove("/?");
+    helpOption.Aliases.Remove("/h");
+    helpOption.Aliases.Remove("-?");
+}
 root.SetAction((parseResult, cancellationToken) => DashboardCommand.RunAsync(parseResult, cancellationToken));
 
 var parsed = root.Parse(args);

@@ -14,7 +14,7 @@ internal static class DashboardCommand
             // Piped or captured output has no screen to draw on; print what `list` would.
             if (Console.IsOutputRedirected || Console.IsInputRedirected)
             {
-                return await ListCommand.ShowAsync(services, paths, asJson: false, token);
+                return await ListCommand.ShowTableAsync(services, paths, token);
             }
 
             var projects = await services.FindProjectsAsync(paths, token);

@@ -10,7 +10,20 @@ internal static class ListCommand
 {
     private static readonly Option<bool> Json = new("--json")
     {
-        Description = "Print the versioned JSON document instead of a table",
+        Description = "Print the versioned JSON document instead of a table (the same as --format json)",
+    };
+
+    private static readonly Option<ListFormat?> Format = new("--format")
+    {
+        Description = "table, json, or summary: one short line per project for a status line or prompt",
+        HelpName = "table|json|summary",
+        CustomParser = result => result.Tokens[0].Value switch
+        {
+            "table" => ListFormat.Table,
+            "json" => ListFormat.Json,
+            "summary" => ListFormat.Summary,
+            var other => Refuse(result, other),
+        },
     };
 
     private static readonly Option<bool> Changed = new("--changed")
@@ -23,32 +36,45 @@ internal static class ListCommand
         var command = new Command("list", "Show every project's tasks as a table, or as JSON with --json");
         command.Arguments.Add(CommonOptions.Paths);
         command.Options.Add(Json);
+        command.Options.Add(Format);
         command.Options.Add(Changed);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(Json) && result.GetValue(Format) is { } format && format != ListFormat.Json)
+            {
+                result.AddError($"--json and --format {format.ToString().ToLowerInvariant()} contradict each other; choose one.");
+            }
+        });
         command.SetAction((parseResult, cancellationToken) =>
             CommandRunner.RunAsync(parseResult, (services, token) => ShowAsync(
-                services, parseResult.GetValue(CommonOptions.Paths) ?? [], parseResult.GetValue(Json),
+                services, parseResult.GetValue(CommonOptions.Paths) ?? [],
+                parseResult.GetValue(Json) ? ListFormat.Json : parseResult.GetValue(Format) ?? ListFormat.Table,
                 parseResult.GetValue(Changed), token), cancellationToken));
         return command;
     }
 
-    /// <summary>Refreshes the projects found from <paramref name="paths"/> and prints them.</summary>
-    public static Task<int> ShowAsync(TaskdeckServices services, IReadOnlyList<string> paths, bool asJson, CancellationToken cancellationToken) =>
-        ShowAsync(services, paths, asJson, changedOnly: false, cancellationToken);
+    /// <summary>Refreshes the projects found from <paramref name="paths"/> and prints them as a table.</summary>
+    public static Task<int> ShowTableAsync(TaskdeckServices services, IReadOnlyList<string> paths, CancellationToken cancellationToken) =>
+        ShowAsync(services, paths, ListFormat.Table, changedOnly: false, cancellationToken);
 
     /// <summary>
     /// Refreshes the projects found from <paramref name="paths"/> and prints them, all of them or
     /// (<paramref name="changedOnly"/>) only what their latest refresh changed.
     /// </summary>
     public static async Task<int> ShowAsync(
-        TaskdeckServices services, IReadOnlyList<string> paths, bool asJson, bool changedOnly, CancellationToken cancellationToken)
+        TaskdeckServices services, IReadOnlyList<string> paths, ListFormat format, bool changedOnly, CancellationToken cancellationToken)
     {
         var projects = await services.FindProjectsAsync(paths, cancellationToken);
         var results = await services.Engine.RefreshAllAsync(projects, services.Mode, cancellationToken);
 
-        if (asJson)
+        if (format == ListFormat.Json)
         {
             using var stdout = Console.OpenStandardOutput();
             ListJsonWriter.Write(stdout, results, changedOnly);
+        }
+        else if (format == ListFormat.Summary)
+        {
+            ListSummaryWriter.Write(Console.Out, changedOnly ? [.. results.Where(ChangedTasks.IsProjectShown)] : results);
         }
         else if (results.Count == 0)
         {
@@ -65,5 +91,11 @@ internal static class ListCommand
         }
 
         return results.Any(result => result.Failure is not null) ? ExitCodes.ProjectFailed : ExitCodes.Success;
+    }
+
+    private static ListFormat Refuse(System.CommandLine.Parsing.ArgumentResult result, string value)
+    {
+        result.AddError($"--format is '{value}'; choose table, json or summary.");
+        return ListFormat.Table;
     }
 }

@@ -4,13 +4,21 @@ using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace Taskdeck.Dashboard.Views;
 
-/// <summary>The colours of each tone, over the terminal's own background.</summary>
+/// <summary>
+/// The colours of each tone, over the terminal's own background. Under <c>NO_COLOR</c> every tone
+/// keeps the terminal's own colours and only its text style (bold, underline, …) tells it apart.
+/// </summary>
 internal sealed class Palette
 {
     private readonly Dictionary<Tone, Attribute> _normalByTone = [];
     private readonly Dictionary<Tone, Attribute> _selectedByTone = [];
 
     public Palette(Attribute normal)
+        : this(normal, isColored: Environment.GetEnvironmentVariable("NO_COLOR") is not { Length: > 0 })
+    {
+    }
+
+    public Palette(Attribute normal, bool isColored)
     {
         foreach (var tone in Enum.GetValues<Tone>())
         {
@@ -31,6 +39,11 @@ internal sealed class Palette
                 Tone.Match => (ColorName16.BrightYellow, TextStyle.Underline),
                 _ => (normal.Foreground, TextStyle.None),
             };
+            if (!isColored)
+            {
+                foreground = normal.Foreground;
+            }
+
             _normalByTone[tone] = new Attribute(foreground, normal.Background, style);
 
             // The cursor row is drawn inverted, keeping each tone's colour recognisable.

@@ -21,11 +21,10 @@ public static class TaskdeckProcess
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
 
-    // Declared before ExecutablePath, which is found from it.
     public static string RepositoryRootPath { get; } =
         new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
 
-    public static string ExecutablePath { get; } = Locate();
+    public static string ExecutablePath => BuiltTaskdeck.Path;
 
     /// <summary>Runs with stdin a pipe holding <paramref name="input"/> (empty: closed at once).</summary>
     public static Task<TaskdeckRun> RunAsync(
@@ -53,10 +52,11 @@ public static class TaskdeckProcess
     /// The output comes back with the terminal's line ends and echo.
     /// </summary>
     public static Task<TaskdeckRun> RunOnTerminalAsync(
-        TempWorkspace workspace, IEnumerable<string> args, string input = "", string? workingDirPath = null)
+        TempWorkspace workspace, IEnumerable<string> args, string input = "", string? workingDirPath = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var command = string.Join(' ', new[] { ExecutablePath }.Concat(args).Select(ShellText.Quote));
-        return StartAsync(workspace, "script", ["--quiet", "--return", "--command", command, "/dev/null"], input, workingDirPath, null);
+        return StartAsync(workspace, "script", ["--quiet", "--return", "--command", command, "/dev/null"], input, workingDirPath, environment);
     }
 
     private static ProcessStartInfo CreateStartInfo(
@@ -111,14 +111,5 @@ public static class TaskdeckProcess
         }
 
         return new TaskdeckRun(process.ExitCode, await stdout, await stderr, stopwatch.Elapsed);
-    }
-
-    private static string Locate()
-    {
-        var configurationName = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var path = Path.Combine(RepositoryRootPath, "src", "Taskdeck.Cli", "bin", configurationName, "net10.0", "taskdeck");
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException($"The taskdeck program was not built at '{path}'; build the solution first.");
     }
 }
