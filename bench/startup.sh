@@ -69,6 +69,7 @@ first_frame_us() {
   local program=$1 times=() start end
   tmux -L "$socket" kill-server 2>/dev/null || true
   tmux -L "$socket" -f /dev/null new-session -d -s bench -x 120 -y 40 "sleep 100000"
+  tmux -L "$socket" set-option -g remain-on-exit on
   for _ in $(seq $((runs + 2))); do
     start=$(date +%s%N)
     tmux -L "$socket" respawn-pane -k -t bench "$program ${dirs[*]}"
@@ -76,7 +77,7 @@ first_frame_us() {
     end=$(date +%s%N)
     times+=($(( (end - start) / 1000 )))
     tmux -L "$socket" send-keys -t bench q
-    while tmux -L "$socket" list-panes -t bench -F '#{pane_current_command}' | grep -q taskdeck; do :; done
+    until [ "$(tmux -L "$socket" display-message -p -t bench '#{pane_dead}')" = 1 ]; do :; done
   done
   tmux -L "$socket" kill-server
   # The first two runs warm the file cache and are left out.
