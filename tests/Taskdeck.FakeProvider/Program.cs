@@ -88,6 +88,10 @@ switch (mode)
     case "invalid":
         Print("{\"groups\":[{\"id\":\"G\",\"title\":\"Group\",\"tasks\":[{\"id\":\"1\",\"title\":\"No status\"}]}]}");
         return 0;
+    case "invalid-many":
+        // One problem per task: each lacks its status.
+        Print(TasksJson().Replace($",\"status\":\"{status}\"", "", StringComparison.Ordinal));
+        return 0;
     case "flood":
         var chunk = new byte[64 * 1024];
         Array.Fill(chunk, (byte)'x');
