@@ -43,6 +43,30 @@ public sealed class ListCommandTests : IDisposable
         Assert.Equal(("shop", "ok", JsonValueKind.Null), (project.GetProperty("name").GetString(), project.GetProperty("state").GetString(), project.GetProperty("error").ValueKind));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task ListJson_Labels_AreNullWhenAbsentAndAListWhenGivenEvenEmpty()
+    {
+        var absent = _workspace.AddFakeProject("absent");
+        var empty = _workspace.AddFakeProject("empty", new Dictionary<string, string> { ["labels"] = "" });
+        var given = _workspace.AddFakeProject("given", new Dictionary<string, string> { ["labels"] = "core,ui" });
+
+        var run = await TaskdeckAsync("list", "--json", absent, empty, given);
+        var cached = await TaskdeckAsync("list", "--json", "--cached", absent, empty, given);
+
+        // The second list reads the SQLite cache, so the difference survives a round trip.
+        foreach (var result in new[] { run, cached })
+        {
+            Assert.Equal(0, result.ExitCode);
+            using var document = JsonDocument.Parse(result.Stdout);
+            var labels = document.RootElement.GetProperty("projects").EnumerateArray()
+                .Select(project => project.GetProperty("groups")[0].GetProperty("tasks")[0].GetProperty("labels").GetRawText())
+                .ToList();
+            Assert.Equal(["null", "[]", """["core","ui"]"""], labels.Select(text => text.Replace(" ", "").Replace("\n", "")));
+        }
+
+        Assert.Contains("\"fromCache\": true", cached.Stdout, StringComparison.Ordinal);
+    }
+
     [Theory(Timeout = 60_000)]
     [InlineData("hang", "timeout")]
     [InlineData("exit", "exit")]

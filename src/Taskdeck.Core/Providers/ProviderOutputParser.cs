@@ -125,9 +125,10 @@ public static class ProviderOutputParser
             var title = RequiredString(element, "title", path);
             var status = RequiredString(element, "status", path);
             var assignee = OptionalString(element, "assignee", path);
+            // Absent (or null) labels stay default, which the model keeps apart from an empty list.
             var labels = Property(element, "labels") is { } labelsElement
                 ? ReadArray(labelsElement, $"{path}.labels", StringValue)
-                : [];
+                : default;
             var priority = OptionalInteger(element, "priority", path);
             var url = OptionalString(element, "url", path);
             var created = OptionalDate(element, "created", path);

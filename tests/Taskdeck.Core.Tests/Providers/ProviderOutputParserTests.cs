@@ -130,6 +130,18 @@ public sealed class ProviderOutputParserTests
     }
 
     [Fact]
+    public void Parse_LabelsAbsentNullOrEmpty_KeepsWhetherAListWasGiven()
+    {
+        var outcome = Parse("""
+            {"tasks": [{"id": "1", "title": "A", "status": "x"}, {"id": "2", "title": "B", "status": "x", "labels": null},
+                       {"id": "3", "title": "C", "status": "x", "labels": []}]}
+            """);
+
+        Assert.Equal([false, false, true], outcome.Tasks!.AllTasks.Select(task => task.HasLabelList));
+        Assert.All(outcome.Tasks.AllTasks, task => Assert.Empty(task.Labels));
+    }
+
+    [Fact]
     public void Parse_NumericIdsAndNulls_AreAcceptedAsTextAndAbsence()
     {
         var outcome = Parse("""{"tasks": [{"id": 42, "title": "A", "status": "open", "assignee": null, "priority": null}]}""");
