@@ -67,6 +67,25 @@ public sealed class ListCommandTests : IDisposable
         Assert.Contains("\"fromCache\": true", cached.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task ListCached_ProjectWithNothingCached_IsStaleWithoutTasksAndExitsOne()
+    {
+        var recordDirPath = _workspace.PathOf("record");
+        Directory.CreateDirectory(recordDirPath);
+        var dir = _workspace.AddFakeProject("new", new Dictionary<string, string> { ["record_dir"] = recordDirPath });
+
+        var result = await TaskdeckAsync("list", "--json", "--cached", dir);
+
+        Assert.Equal(1, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Stdout);
+        var project = document.RootElement.GetProperty("projects")[0];
+        Assert.Equal("stale", project.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, project.GetProperty("error").ValueKind);
+        Assert.Equal(JsonValueKind.Null, project.GetProperty("fetchedAt").ValueKind);
+        Assert.Equal(0, project.GetProperty("groups").GetArrayLength());
+        Assert.Empty(Directory.EnumerateFiles(recordDirPath));
+    }
+
     [Theory(Timeout = 60_000)]
     [InlineData("hang", "timeout")]
     [InlineData("exit", "exit")]
