@@ -227,6 +227,41 @@ public sealed class RefreshEngineTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task RefreshAsync_SlowRunUnderWay_YieldsCachedAndFastResultsFirst()
+    {
+        // The slow provider waits for a gate file that the test creates only once it has the
+        // other results; if they were held back until every run finished, it would give up.
+        var gatePath = _harness.Workspace.PathOf("gate");
+        var slowDir = _harness.Workspace.AddProject("slow", "");
+        _harness.Workspace.WriteFile(Path.Combine("slow", "tasks.sh"), $$"""
+            #!/bin/sh
+            i=0
+            while [ ! -e '{{gatePath}}' ] && [ $i -lt 500 ]; do sleep 0.02; i=$((i + 1)); done
+            [ -e '{{gatePath}}' ] || exit 7
+            echo '{{Tasks("slow")}}'
+            """, isExecutable: true);
+        var slow = ProjectFactory.Create(slowDir, "./tasks.sh");
+        var cached = _harness.ScriptProject("cached", Tasks("cached"));
+        var fast = _harness.ScriptProject("fast", Tasks("fast"));
+        await RefreshAsync([cached]);
+
+        var received = new List<ProjectResult>();
+        await foreach (var result in _harness.Engine.RefreshAsync([slow, cached, fast], RefreshMode.Normal, CancellationToken.None))
+        {
+            received.Add(result);
+            if (received.Count == 2)
+            {
+                File.WriteAllText(gatePath, "");
+            }
+        }
+
+        Assert.Equal(["cached", "fast", "slow"], received.Select(result => result.Project.Name));
+        Assert.True(received[0].IsFromCache);
+        Assert.All(received, result => Assert.Equal(ProjectState.Ok, result.State));
+        Assert.Equal("slow", received[2].Tasks!.AllTasks.Single().Id);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task RefreshProject_SimultaneousRequests_ShareOneRun()
     {
         var project = _harness.ScriptProject("shared", delaySeconds: 0.5);
