@@ -47,18 +47,18 @@ public static class ProviderOutputParser
     /// </summary>
     private sealed class OutputReader(string projectName)
     {
-        private readonly ImmutableArray<ContractProblem>.Builder _problems = ImmutableArray.CreateBuilder<ContractProblem>();
+        private readonly ImmutableArray<ContractProblem>.Builder _problems =
+            ImmutableArray.CreateBuilder<ContractProblem>();
 
         public int ProblemCount { get; private set; }
 
         public ProviderOutcome ToFailure()
         {
             var first = _problems[0];
-            var more = ProblemCount > 1
-                ? $" (and {ProblemCount - 1} more {(ProblemCount == 2 ? "problem" : "problems")}; taskdeck check lists them)"
-                : "";
-            var failure = new RunFailure(
-                FailureKind.Invalid, $"The provider's output breaks the contract at {first.Path}: {first.Message}{more}")
+            var others = ProblemCount == 2 ? "1 more problem" : $"{ProblemCount - 1} more problems";
+            var more = ProblemCount > 1 ? $" (and {others}; taskdeck check lists them)" : "";
+            var message = $"The provider's output breaks the contract at {first.Path}: {first.Message}{more}";
+            var failure = new RunFailure(FailureKind.Invalid, message)
             {
                 Problems = _problems.ToImmutable(),
                 ProblemCount = ProblemCount,
@@ -233,7 +233,8 @@ public static class ProviderOutputParser
                 return null;
             }
 
-            if (DateTimeOffset.TryParseExact(text, RfcFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (DateTimeOffset.TryParseExact(
+                text, RfcFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
                 return date;
             }

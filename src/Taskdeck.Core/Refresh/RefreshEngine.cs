@@ -256,7 +256,8 @@ public sealed class RefreshEngine : IDisposable
 
         if (entry is null)
         {
-            return (new ProjectResult(project, ProjectState.Stale, null, null, true, null, null, TaskChanges.None), true);
+            var unknown = new ProjectResult(project, ProjectState.Stale, null, null, true, null, null, TaskChanges.None);
+            return (unknown, true);
         }
 
         // A failed run stands for its back-off as a good one does for its interval, whether or
