@@ -43,6 +43,37 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Check_OutputWithSeveralProblems_ListsEveryOne()
+    {
+        var dir = _workspace.AddFakeProject("bad", new Dictionary<string, string> { ["mode"] = "invalid-many", ["tasks"] = "3" });
+
+        var result = await CheckAsync(dir);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("(and 2 more problems; taskdeck check lists them)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(
+            "problems  3 in all:\n"
+            + "  - $.tasks[0].status: is missing; it is required\n"
+            + "  - $.tasks[1].status: is missing; it is required\n"
+            + "  - $.tasks[2].status: is missing; it is required\n"
+            + "stdout    (first lines)",
+            result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Check_OutputWithMoreProblemsThanTheCap_ListsTheFirstTwentyAndCountsTheRest()
+    {
+        var dir = _workspace.AddFakeProject("bad", new Dictionary<string, string> { ["mode"] = "invalid-many", ["tasks"] = "25" });
+
+        var result = await CheckAsync(dir);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("problems  25 in all, the first 20:\n", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("  - $.tasks[19].status: is missing; it is required\n  - and 5 more\n", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("$.tasks[20]", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Check_FailingProvider_ShowsItsStderr()
     {
         var dir = _workspace.AddFakeProject("bad", new Dictionary<string, string> { ["mode"] = "exit" });

@@ -43,6 +43,25 @@ public sealed class DiscoveryTests : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task List_SameProjectThroughSeveralPaths_StartsItsProviderOnce()
+    {
+        var markerPath = _workspace.PathOf("runs.txt");
+        var dir = _workspace.AddMarkedScriptProject("shop", markerPath);
+        var subDir = Directory.CreateDirectory(Path.Combine(dir, "src")).FullName;
+        var linkPath = _workspace.PathOf("shop-link");
+        Directory.CreateSymbolicLink(linkPath, dir);
+        var trust = await TaskdeckProcess.RunAsync(_workspace, "trust", "--yes", dir);
+        Assert.True(trust.ExitCode == 0, trust.ToString());
+
+        // --no-cache: every path that counted as a project of its own would run again.
+        var result = await TaskdeckProcess.RunAsync(_workspace, ["list", "--json", "--no-cache", dir, subDir, linkPath, dir]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(["shop"], ProjectNames(result.Stdout));
+        Assert.Single(File.ReadAllLines(markerPath));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task List_Tmux_AddsTheFolderOfEveryPane()
     {
         var first = _workspace.AddFakeProject("pane-one");

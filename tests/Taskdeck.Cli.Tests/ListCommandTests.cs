@@ -15,32 +15,116 @@ public sealed class ListCommandTests : IDisposable
 
     private static Dictionary<string, string> Mode(string mode) => new() { ["mode"] = mode };
 
+    private static string[] Keys(JsonElement element) => [.. element.EnumerateObject().Select(property => property.Name)];
+
     [Fact(Timeout = 60_000)]
     public async Task ListJson_Projects_AreWrittenWithTheDocumentedKeysInOrder()
     {
         var dir = _workspace.AddFakeProject("shop", new Dictionary<string, string> { ["tasks"] = "2", ["status"] = "Done" });
+        var failing = _workspace.AddFakeProject("failing", Mode("exit"));
 
-        var result = await TaskdeckAsync("list", "--json", dir);
+        var result = await TaskdeckAsync("list", "--json", dir, failing);
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         using var document = JsonDocument.Parse(result.Stdout);
         var root = document.RootElement;
-        Assert.Equal(["version", "projects"], root.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(["version", "projects"], Keys(root));
         Assert.Equal(1, root.GetProperty("version").GetInt32());
         var project = root.GetProperty("projects")[0];
         Assert.Equal(
             ["name", "dir", "provider", "state", "fromCache", "fetchedAt", "durationMs", "error", "currentGroupId", "changes", "groups"],
-            project.EnumerateObject().Select(property => property.Name));
+            Keys(project));
+        Assert.Equal(["added", "removed", "statusChanged"], Keys(project.GetProperty("changes")));
         var group = project.GetProperty("groups")[0];
         Assert.Equal(
             ["id", "title", "status", "category", "url", "file", "isCurrent", "progress", "tasks"],
-            group.EnumerateObject().Select(property => property.Name));
+            Keys(group));
+        Assert.Equal(["done", "total"], Keys(group.GetProperty("progress")));
         var task = group.GetProperty("tasks")[1];
         Assert.Equal(
             ["id", "title", "status", "category", "assignee", "labels", "priority", "url", "created", "updated", "file"],
-            task.EnumerateObject().Select(property => property.Name));
+            Keys(task));
         Assert.Equal(("T-2", "done", 2), (task.GetProperty("id").GetString(), task.GetProperty("category").GetString(), group.GetProperty("progress").GetProperty("done").GetInt32()));
         Assert.Equal(("shop", "ok", JsonValueKind.Null), (project.GetProperty("name").GetString(), project.GetProperty("state").GetString(), project.GetProperty("error").ValueKind));
+        var error = root.GetProperty("projects")[1].GetProperty("error");
+        Assert.Equal(["kind", "message", "stderr"], Keys(error));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ListJson_Labels_AreNullWhenAbsentAndAListWhenGivenEvenEmpty()
+    {
+        var absent = _workspace.AddFakeProject("absent");
+        var empty = _workspace.AddFakeProject("empty", new Dictionary<string, string> { ["labels"] = "" });
+        var given = _workspace.AddFakeProject("given", new Dictionary<string, string> { ["labels"] = "core,ui" });
+
+        var run = await TaskdeckAsync("list", "--json", absent, empty, given);
+        var cached = await TaskdeckAsync("list", "--json", "--cached", absent, empty, given);
+
+        // The second list reads the SQLite cache, so the difference survives a round trip.
+        foreach (var result in new[] { run, cached })
+        {
+            Assert.Equal(0, result.ExitCode);
+            using var document = JsonDocument.Parse(result.Stdout);
+            var labels = document.RootElement.GetProperty("projects").EnumerateArray()
+                .Select(project => project.GetProperty("groups")[0].GetProperty("tasks")[0].GetProperty("labels").GetRawText())
+                .ToList();
+            Assert.Equal(["null", "[]", """["core","ui"]"""], labels.Select(text => text.Replace(" ", "").Replace("\n", "")));
+        }
+
+        Assert.Contains("\"fromCache\": true", cached.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory(Timeout = 90_000)]
+    [InlineData(null, 2, 2)]
+    [InlineData(3, null, 3)]
+    [InlineData(4, 1, 1)]
+    [InlineData(null, null, 4)]
+    public async Task List_ConcurrencyFromOptionOrGlobalFile_IsTheMostProvidersRunningAtOnce(
+        int? configured, int? option, int expected)
+    {
+        // Arrange: two more projects than the limit, each running long enough to overlap the others.
+        var recordDirPath = _workspace.PathOf("record");
+        Directory.CreateDirectory(recordDirPath);
+        if (configured is { } concurrency)
+        {
+            _workspace.WriteFile("xdg-config/taskdeck/config.yaml", $"tasks:\n  concurrency: {concurrency}\n");
+        }
+
+        var dirs = Enumerable.Range(1, expected + 2)
+            .Select(index => _workspace.AddFakeProject($"p{index}", new Dictionary<string, string>
+            {
+                ["sleep_ms"] = "1000",
+                ["record_dir"] = recordDirPath,
+            }))
+            .ToList();
+        string[] limit = option is { } jobs ? ["-j", jobs.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [];
+
+        // Act
+        var result = await TaskdeckAsync(["list", "--json", .. limit, .. dirs]);
+
+        // Assert
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(dirs.Count, RunRecords.FinishedRuns(recordDirPath));
+        Assert.Equal(expected, RunRecords.MaxOverlap(recordDirPath));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ListCached_ProjectWithNothingCached_IsStaleWithoutTasksAndExitsOne()
+    {
+        var recordDirPath = _workspace.PathOf("record");
+        Directory.CreateDirectory(recordDirPath);
+        var dir = _workspace.AddFakeProject("new", new Dictionary<string, string> { ["record_dir"] = recordDirPath });
+
+        var result = await TaskdeckAsync("list", "--json", "--cached", dir);
+
+        Assert.Equal(1, result.ExitCode);
+        using var document = JsonDocument.Parse(result.Stdout);
+        var project = document.RootElement.GetProperty("projects")[0];
+        Assert.Equal("stale", project.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, project.GetProperty("error").ValueKind);
+        Assert.Equal(JsonValueKind.Null, project.GetProperty("fetchedAt").ValueKind);
+        Assert.Equal(0, project.GetProperty("groups").GetArrayLength());
+        Assert.Empty(Directory.EnumerateFiles(recordDirPath));
     }
 
     [Theory(Timeout = 60_000)]

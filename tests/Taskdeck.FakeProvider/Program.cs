@@ -58,13 +58,18 @@ int StartSleeper(bool ownSession)
 var taskCount = int.Parse(Arg("TASKS", "1"), CultureInfo.InvariantCulture);
 var status = Arg("STATUS", "todo");
 var title = Arg("TITLE", "Task");
+
+// LABELS unset: no labels key; set, even to "": a list of its comma-separated names.
+var labels = Environment.GetEnvironmentVariable("TASKDECK_ARG_LABELS") is { } labelNames
+    ? ",\"labels\":[" + string.Join(",", labelNames.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(name => $"\"{name}\"")) + "]"
+    : "";
 string TasksJson()
 {
     var builder = new StringBuilder("{\"tasks\":[");
     for (var index = 0; index < taskCount; index++)
     {
         builder.Append(index == 0 ? "" : ",")
-            .Append(CultureInfo.InvariantCulture, $"{{\"id\":\"T-{index + 1}\",\"title\":\"{title} {index + 1}\",\"status\":\"{status}\"}}");
+            .Append(CultureInfo.InvariantCulture, $"{{\"id\":\"T-{index + 1}\",\"title\":\"{title} {index + 1}\",\"status\":\"{status}\"{labels}}}");
     }
 
     return builder.Append("]}").ToString();
@@ -87,6 +92,10 @@ switch (mode)
         return 0;
     case "invalid":
         Print("{\"groups\":[{\"id\":\"G\",\"title\":\"Group\",\"tasks\":[{\"id\":\"1\",\"title\":\"No status\"}]}]}");
+        return 0;
+    case "invalid-many":
+        // One problem per task: each lacks its status.
+        Print(TasksJson().Replace($",\"status\":\"{status}\"", "", StringComparison.Ordinal));
         return 0;
     case "flood":
         var chunk = new byte[64 * 1024];

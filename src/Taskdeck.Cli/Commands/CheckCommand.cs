@@ -104,6 +104,7 @@ internal static class CheckCommand
 
         var runFailure = run.Outcome.Failure!;
         output.WriteLine($"problem   {runFailure.Kind.ToWireName()}: {TerminalText.MultiLine(runFailure.Message)}");
+        WriteProblems(runFailure, output);
         if (runFailure.Kind is FailureKind.Parse or FailureKind.Invalid && !run.Stdout.IsEmpty)
         {
             output.WriteLine("stdout    (first lines)");
@@ -115,6 +116,29 @@ internal static class CheckCommand
         }
 
         return ExitCodes.ProjectFailed;
+    }
+
+    /// <summary>Every schema problem of an invalid output, not only the first that the message names.</summary>
+    private static void WriteProblems(RunFailure failure, TextWriter output)
+    {
+        if (failure.Problems.IsEmpty)
+        {
+            return;
+        }
+
+        var shown = failure.Problems.Length;
+        output.WriteLine(failure.ProblemCount > shown
+            ? $"problems  {failure.ProblemCount} in all, the first {shown}:"
+            : $"problems  {failure.ProblemCount} in all:");
+        foreach (var problem in failure.Problems)
+        {
+            output.WriteLine($"  - {TerminalText.SingleLine(problem.ToString())}");
+        }
+
+        if (failure.ProblemCount > shown)
+        {
+            output.WriteLine($"  - and {failure.ProblemCount - shown} more");
+        }
     }
 
     private static void WriteTrust(TaskdeckServices services, Project project, ResolvedProvider provider, TextWriter output)

@@ -90,7 +90,11 @@ internal static class ListCommand
             TrustHint.WriteFor(results, services.ErrorOutput);
         }
 
-        return results.Any(result => result.Failure is not null) ? ExitCodes.ProjectFailed : ExitCodes.Success;
+        // 0 only when every project gave its tasks: a project with nothing cached under --cached
+        // gave none, though nothing failed.
+        return results.Any(result => result.Failure is not null || result.Tasks is null)
+            ? ExitCodes.ProjectFailed
+            : ExitCodes.Success;
     }
 
     private static ListFormat Refuse(System.CommandLine.Parsing.ArgumentResult result, string value)

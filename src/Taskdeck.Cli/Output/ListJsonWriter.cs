@@ -147,7 +147,15 @@ internal static class ListJsonWriter
         json.WriteString("status", task.Status);
         json.WriteString("category", task.Category().ToWireName());
         WriteNullableString(json, "assignee", task.Assignee);
-        WriteStrings(json, "labels", task.Labels);
+        if (task.HasLabelList)
+        {
+            WriteStrings(json, "labels", task.Labels);
+        }
+        else
+        {
+            json.WriteNull("labels");
+        }
+
         if (task.Priority is { } priority)
         {
             json.WriteNumber("priority", priority);

@@ -118,7 +118,9 @@ internal static class CacheJson
         json.WriteString("title", task.Title);
         json.WriteString("status", task.Status);
         WriteOptional(json, "assignee", task.Assignee);
-        if (task.Labels.Length > 0)
+        // An empty list is written too: it differs from none. Entries written before this kept
+        // only non-empty lists, so their empty ones read back as absent.
+        if (task.HasLabelList)
         {
             WriteStrings(json, "labels", task.Labels);
         }
@@ -188,7 +190,7 @@ internal static class CacheJson
         string? id = null, title = null, status = null, assignee = null, url = null, file = null;
         string? created = null, updated = null;
         int? priority = null;
-        var labels = ImmutableArray.CreateBuilder<string>();
+        ImmutableArray<string> labels = default;
         Span<char> name = stackalloc char[MaxNameLength];
         while (ReadProperty(ref reader))
         {
@@ -198,7 +200,7 @@ internal static class CacheJson
                 case "title": title = ReadString(ref reader); break;
                 case "status": status = ReadString(ref reader); break;
                 case "assignee": assignee = ReadString(ref reader); break;
-                case "labels": ReadArray(ref reader, labels, ReadStringValue); break;
+                case "labels": labels = ReadStrings(ref reader); break;
                 case "priority": priority = reader.Read() ? reader.GetInt32() : null; break;
                 case "url": url = ReadString(ref reader); break;
                 case "created": created = ReadString(ref reader); break;
@@ -209,7 +211,7 @@ internal static class CacheJson
         }
 
         return new TaskItem(Required(id, "id"), Required(title, "title"), Required(status, "status"),
-            assignee, labels.ToImmutable(), priority, url, ParseDate(created), ParseDate(updated), file);
+            assignee, labels, priority, url, ParseDate(created), ParseDate(updated), file);
     }
 
     private static StatusChange ReadStatusChange(ref Utf8JsonReader reader)
@@ -264,6 +266,13 @@ internal static class CacheJson
         {
             items.Add(readItem(ref reader));
         }
+    }
+
+    private static ImmutableArray<string> ReadStrings(ref Utf8JsonReader reader)
+    {
+        var values = ImmutableArray.CreateBuilder<string>();
+        ReadArray(ref reader, values, ReadStringValue);
+        return values.ToImmutable();
     }
 
     private static string ReadString(ref Utf8JsonReader reader)

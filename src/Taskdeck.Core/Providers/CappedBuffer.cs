@@ -11,26 +11,29 @@ internal sealed class CappedBuffer(int limit)
 
     public bool IsOverLimit => TotalBytes > limit;
 
-    /// <summary>Appends; returns false once the limit is passed, and then keeps nothing more.</summary>
+    /// <summary>
+    /// Appends what still fits; returns false once the limit is passed, so that a stopped flood
+    /// leaves exactly its first <c>limit</c> bytes.
+    /// </summary>
     public bool Append(ReadOnlySpan<byte> chunk)
     {
         TotalBytes += chunk.Length;
-        if (IsOverLimit)
+        var kept = chunk[..Math.Min(chunk.Length, limit - Length)];
+        if (Length + kept.Length > _bytes.Length)
         {
-            return false;
+            Array.Resize(ref _bytes, (int)Math.Min(limit, Math.Max((long)_bytes.Length * 2, Length + kept.Length)));
         }
 
-        if (Length + chunk.Length > _bytes.Length)
-        {
-            Array.Resize(ref _bytes, (int)Math.Min(limit, Math.Max((long)_bytes.Length * 2, Length + chunk.Length)));
-        }
-
-        chunk.CopyTo(_bytes.AsSpan(Length));
-        Length += chunk.Length;
-        return true;
+        kept.CopyTo(_bytes.AsSpan(Length));
+        Length += kept.Length;
+        return !IsOverLimit;
     }
 
-    public byte[] ToArray() => _bytes.AsSpan(0, Length).ToArray();
+    /// <summary>
+    /// The collected bytes, once, when nothing more is appended. A full buffer is handed over as
+    /// it is: copying it would allocate the limit (16 MiB) again for every flood.
+    /// </summary>
+    public byte[] TakeBytes() => Length == _bytes.Length ? _bytes : _bytes.AsSpan(0, Length).ToArray();
 }
 
 /// <summary>Keeps only the last bytes of a stream (stderr can be endless; its end says most).</summary>

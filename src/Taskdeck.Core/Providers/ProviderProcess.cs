@@ -113,7 +113,7 @@ public static class ProviderProcess
 
         return new ProcessOutcome(
             process.HasExited && !isTimedOut && !stdout.IsOverLimit ? process.ExitCode : null,
-            stdout.ToArray(),
+            stdout.TakeBytes(),
             stdout.TotalBytes,
             DecodeTail(stderr.ToArray()),
             isTimedOut,

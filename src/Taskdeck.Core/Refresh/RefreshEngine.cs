@@ -45,23 +45,8 @@ public sealed class RefreshEngine : IDisposable
     public bool IsRunning(Project project) => _runsByDirPath.ContainsKey(project.DirPath);
 
     /// <summary>What is known about a project without running anything.</summary>
-    public ProjectResult Snapshot(Project project, CacheEntry? entry = null)
-    {
-        entry ??= _cache.Get(project.DirPath);
-        var (provider, failure) = _runner.Prepare(project);
-        if (failure is not null)
-        {
-            return FromFailure(project, entry, failure);
-        }
-
-        if (entry is null)
-        {
-            return new ProjectResult(project, ProjectState.Stale, null, null, true, null, null, TaskChanges.None);
-        }
-
-        var isFresh = IsFresh(project, entry, Fingerprint.Of(project, provider!));
-        return FromEntry(project, entry, isFresh, isFromCache: true);
-    }
+    public ProjectResult Snapshot(Project project, CacheEntry? entry = null) =>
+        Assess(project, entry ?? _cache.Get(project.DirPath)).Result;
 
     /// <summary>
     /// Refreshes many projects and yields each result as it lands: fresh cached ones at once,
@@ -75,14 +60,12 @@ public sealed class RefreshEngine : IDisposable
         var runs = new List<Task<ProjectResult>>();
         foreach (var project in projects)
         {
-            var entry = entriesByDirPath.GetValueOrDefault(project.DirPath);
-            var snapshot = Snapshot(project, entry);
+            var (snapshot, isDue) = Assess(project, entriesByDirPath.GetValueOrDefault(project.DirPath));
             var mustRun = mode switch
             {
                 RefreshMode.CachedOnly => false,
                 RefreshMode.Force => project.ConfigError is null && snapshot.State != ProjectState.Untrusted,
-                _ => snapshot.State == ProjectState.Stale
-                    || (snapshot.State == ProjectState.Error && IsDueAfterFailure(project, entry)),
+                _ => isDue,
             };
 
             if (!mustRun)
@@ -149,8 +132,8 @@ public sealed class RefreshEngine : IDisposable
     {
         if (!force)
         {
-            var snapshot = Snapshot(project);
-            if (snapshot.State == ProjectState.Ok || snapshot.State == ProjectState.Untrusted || project.ConfigError is not null)
+            var (snapshot, isDue) = Assess(project, _cache.Get(project.DirPath));
+            if (!isDue)
             {
                 return Task.FromResult(snapshot);
             }
@@ -256,11 +239,36 @@ public sealed class RefreshEngine : IDisposable
         }
     }
 
+    /// <summary>
+    /// What is known about a project and whether its provider is due to run: when nothing is
+    /// cached, when what decides its output changed, or when its latest run is older than its
+    /// <see cref="FreshnessWindow"/>.
+    /// </summary>
+    private (ProjectResult Result, bool IsDue) Assess(Project project, CacheEntry? entry)
+    {
+        var (provider, failure) = _runner.Prepare(project);
+        if (failure is not null)
+        {
+            // A refusal (broken file, no provider, no trust) is the answer itself: a run would
+            // only refuse again, without starting anything.
+            return (FromFailure(project, entry, failure), false);
+        }
+
+        if (entry is null)
+        {
+            var unknown = new ProjectResult(project, ProjectState.Stale, null, null, true, null, null, TaskChanges.None);
+            return (unknown, true);
+        }
+
+        // A failed run stands for its back-off as a good one does for its interval, whether or
+        // not an earlier good result is kept beside it; a new fingerprint may be the fix, so it
+        // is tried at once.
+        var isFresh = IsFresh(project, entry, Fingerprint.Of(project, provider!));
+        return (FromEntry(project, entry, isFresh, isFromCache: true), !isFresh);
+    }
+
     private bool IsFresh(Project project, CacheEntry entry, string fingerprint) =>
         entry.Fingerprint == fingerprint && _time.GetUtcNow() - entry.FinishedAt < FreshnessWindow(project, entry);
-
-    private bool IsDueAfterFailure(Project project, CacheEntry? entry) =>
-        entry is null || _time.GetUtcNow() - entry.FinishedAt >= FreshnessWindow(project, entry);
 
     /// <summary>How long a result stands: the interval after success, a growing back-off after failures.</summary>
     private static TimeSpan FreshnessWindow(Project project, CacheEntry entry)

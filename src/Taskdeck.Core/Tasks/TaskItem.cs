@@ -15,7 +15,24 @@ public sealed record TaskItem(
     DateTimeOffset? Updated = null,
     string? File = null)
 {
-    public ImmutableArray<string> Labels { get; init; } = Labels.IsDefault ? [] : Labels;
+    private readonly ImmutableArray<string> _labels = Labels.IsDefault ? [] : Labels;
+
+    /// <summary>The task's labels; empty when the provider gave none or no list at all.</summary>
+    public ImmutableArray<string> Labels
+    {
+        get => _labels;
+        init
+        {
+            _labels = value.IsDefault ? [] : value;
+            HasLabelList = !value.IsDefault;
+        }
+    }
+
+    /// <summary>
+    /// Whether the provider gave a labels list at all, even an empty one: <c>list --json</c> writes
+    /// an absent list as null and an empty one as []. A default <c>Labels</c> means absent.
+    /// </summary>
+    public bool HasLabelList { get; private init; } = !Labels.IsDefault;
 
     public bool Equals(TaskItem? other) =>
         other is not null
@@ -23,6 +40,7 @@ public sealed record TaskItem(
         && Title == other.Title
         && Status == other.Status
         && Assignee == other.Assignee
+        && HasLabelList == other.HasLabelList
         && Labels.SequenceEqual(other.Labels)
         && Priority == other.Priority
         && Url == other.Url

@@ -231,10 +231,12 @@ public sealed class ListCacheTests : IDisposable
 
         // Act
         var clear = await RunOkAsync("cache", "clear");
-        var cached = Projects(await RunOkAsync("list", "--json", "--cached", dirPath)).Single();
+        var cachedRun = await TaskdeckProcess.RunAsync(_workspace, "list", "--json", "--cached", dirPath);
+        var cached = Projects(cachedRun).Single();
 
-        // Assert
+        // Assert: with nothing cached the project gave no tasks, hence exit code 1.
         Assert.Contains(_workspace.Paths.CacheDirPath, clear.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, cachedRun.ExitCode);
         Assert.Equal("0", Query("SELECT count(*) FROM results;"));
         Assert.Equal(0, cached.GetProperty("groups").GetArrayLength());
         Assert.Equal(JsonValueKind.Null, cached.GetProperty("fetchedAt").ValueKind);

@@ -29,6 +29,7 @@ internal static class CacheEntries
                             new DateTimeOffset(2026, 2, 18, 8, 0, 46, TimeSpan.FromHours(2)),
                             new DateTimeOffset(2026, 2, 19, 10, 0, 0, TimeSpan.Zero), "docs/1-1.md"),
                         new TaskItem("1-2", "Ünïcode \"quotes\"\nnewline", "InProgress"),
+                        new TaskItem("1-3", "Given an empty labels list", "todo", Labels: []),
                     ], "InProgress", "https://example.org/pbi", IsCurrent: true, File: "docs/prd.md"),
                     new TaskGroup("empty", "No tasks", []),
                 ],

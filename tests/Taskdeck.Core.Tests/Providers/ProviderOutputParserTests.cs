@@ -66,6 +66,48 @@ public sealed class ProviderOutputParserTests
         Assert.Equal(FailureKind.Invalid, failure.Kind);
         Assert.Contains($"at {path}:", failure.Message, StringComparison.Ordinal);
         Assert.Contains(reason, failure.Message, StringComparison.Ordinal);
+        Assert.Equal((path, 1), (Assert.Single(failure.Problems).Path, failure.ProblemCount));
+    }
+
+    [Fact]
+    public void Parse_OutputWithSeveralProblems_ReportsEveryOneWithItsPathInDocumentOrder()
+    {
+        var failure = Parse("""
+            {"groups": [
+              {"id": "G1", "tasks": [{"id": "1", "title": "A"}, {"id": "2", "title": "B", "status": "x", "priority": 1.5}]},
+              "not a group",
+              {"id": "G3", "title": "C", "is_current": "yes", "tasks": [{"id": "", "title": "D", "status": "x", "labels": [1]}]}],
+             "current_pbi_id": 7}
+            """).Failure;
+
+        Assert.NotNull(failure);
+        Assert.Equal(FailureKind.Invalid, failure.Kind);
+        Assert.Equal(
+            [
+                "$.groups[0].title", "$.groups[0].tasks[0].status", "$.groups[0].tasks[1].priority", "$.groups[1]",
+                "$.groups[2].is_current", "$.groups[2].tasks[0].id", "$.groups[2].tasks[0].labels[0]", "$.current_pbi_id",
+            ],
+            failure.Problems.Select(problem => problem.Path));
+        Assert.Equal(8, failure.ProblemCount);
+        Assert.Equal("must be a string, not the number 7", failure.Problems[^1].Message);
+        Assert.Equal(
+            "The provider's output breaks the contract at $.groups[0].title: is missing; it is required "
+            + "(and 7 more problems; taskdeck check lists them)",
+            failure.Message);
+    }
+
+    [Fact]
+    public void Parse_OutputWithMoreProblemsThanTheCap_KeepsTheFirstAndCountsAll()
+    {
+        var tasks = Enumerable.Range(0, ProviderOutputParser.MaxProblems + 7).Select(index => $"{{\"id\": \"{index}\", \"title\": \"T\"}}");
+
+        var failure = Parse($"{{\"tasks\": [{string.Join(", ", tasks)}]}}").Failure;
+
+        Assert.NotNull(failure);
+        Assert.Equal(ProviderOutputParser.MaxProblems, failure.Problems.Length);
+        Assert.Equal(ProviderOutputParser.MaxProblems + 7, failure.ProblemCount);
+        Assert.Equal("$.tasks[19].status", failure.Problems[^1].Path);
+        Assert.EndsWith($"(and {ProviderOutputParser.MaxProblems + 6} more problems; taskdeck check lists them)", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,6 +117,7 @@ public sealed class ProviderOutputParserTests
 
         Assert.Equal(FailureKind.Parse, failure!.Kind);
         Assert.Contains("line 3, column 5", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(failure.Problems);
     }
 
     [Fact]
@@ -84,6 +127,18 @@ public sealed class ProviderOutputParserTests
 
         Assert.Equal(FailureKind.Parse, failure!.Kind);
         Assert.Contains("printed nothing", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_LabelsAbsentNullOrEmpty_KeepsWhetherAListWasGiven()
+    {
+        var outcome = Parse("""
+            {"tasks": [{"id": "1", "title": "A", "status": "x"}, {"id": "2", "title": "B", "status": "x", "labels": null},
+                       {"id": "3", "title": "C", "status": "x", "labels": []}]}
+            """);
+
+        Assert.Equal([false, false, true], outcome.Tasks!.AllTasks.Select(task => task.HasLabelList));
+        Assert.All(outcome.Tasks.AllTasks, task => Assert.Empty(task.Labels));
     }
 
     [Fact]

@@ -164,6 +164,104 @@ public sealed class RefreshEngineTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Refresh_FailureAfterSuccess_IsRetriedOnlyAfterTheBackOff()
+    {
+        // The script reads tasks.json, so breaking that file fails the run without changing the
+        // fingerprint (which hashes the script).
+        _harness.Workspace.AddScriptProject("p", Tasks("old"), _harness.RecordDirPath);
+        var project = ProjectFactory.Create(_harness.Workspace.PathOf("p"), "./tasks.sh", interval: TimeSpan.FromMinutes(10));
+        await RefreshAsync([project]);
+        _harness.Time.Advance(TimeSpan.FromMinutes(11));
+        File.WriteAllText(Path.Combine(project.DirPath, "tasks.json"), "not json");
+        var failed = Assert.Single(await RefreshAsync([project]));
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(5));
+        var withinFirstDelay = Assert.Single(await RefreshAsync([project]));
+        var runsWithinFirstDelay = _harness.StartedRuns;
+        _harness.Time.Advance(TimeSpan.FromSeconds(6));
+        await RefreshAsync([project]);
+        var runsAfterFirstDelay = _harness.StartedRuns;
+        _harness.Time.Advance(TimeSpan.FromSeconds(11));
+        await RefreshAsync([project]);
+        var runsWithinDoubledDelay = _harness.StartedRuns;
+
+        Assert.Equal((ProjectState.Stale, FailureKind.Parse), (failed.State, failed.Failure?.Kind));
+        Assert.Equal((ProjectState.Stale, FailureKind.Parse), (withinFirstDelay.State, withinFirstDelay.Failure?.Kind));
+        Assert.Equal("old", withinFirstDelay.Tasks!.AllTasks.Single().Id);
+        Assert.Equal((2, 3, 3), (runsWithinFirstDelay, runsAfterFirstDelay, runsWithinDoubledDelay));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Refresh_FailedProjectWhoseFingerprintChanged_RunsAtOnce(bool hadGoodResult)
+    {
+        var scriptPath = _harness.Workspace.AddScriptProject("p", hadGoodResult ? Tasks("old") : "not json", _harness.RecordDirPath);
+        var dirPath = _harness.Workspace.PathOf("p");
+        var project = ProjectFactory.Create(dirPath, "./tasks.sh", interval: TimeSpan.FromMinutes(10));
+        await RefreshAsync([project]);
+        if (hadGoodResult)
+        {
+            _harness.Time.Advance(TimeSpan.FromMinutes(11));
+            File.WriteAllText(Path.Combine(dirPath, "tasks.json"), "not json");
+            await RefreshAsync([project]);
+        }
+
+        var runsAfterFailure = _harness.StartedRuns;
+
+        // Each change comes a second after the last failure, well within its 10 s back-off.
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        var withNewArgs = ProjectFactory.Create(dirPath, "./tasks.sh",
+            new Dictionary<string, string> { ["path"] = "elsewhere" }, interval: TimeSpan.FromMinutes(10));
+        await RefreshAsync([withNewArgs]);
+        var runsAfterArgsChanged = _harness.StartedRuns;
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        File.WriteAllText(Path.Combine(dirPath, "tasks.json"), Tasks("fixed"));
+        File.AppendAllText(scriptPath, "# edited\n");
+        var afterScriptEdited = Assert.Single(await RefreshAsync([withNewArgs]));
+
+        Assert.Equal(runsAfterFailure + 1, runsAfterArgsChanged);
+        Assert.Equal(runsAfterFailure + 2, _harness.StartedRuns);
+        Assert.Equal((ProjectState.Ok, false), (afterScriptEdited.State, afterScriptEdited.IsFromCache));
+        Assert.Equal("fixed", afterScriptEdited.Tasks!.AllTasks.Single().Id);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task RefreshAsync_SlowRunUnderWay_YieldsCachedAndFastResultsFirst()
+    {
+        // The slow provider waits for a gate file that the test creates only once it has the
+        // other results; if they were held back until every run finished, it would give up.
+        var gatePath = _harness.Workspace.PathOf("gate");
+        var slowDir = _harness.Workspace.AddProject("slow", "");
+        _harness.Workspace.WriteFile(Path.Combine("slow", "tasks.sh"), $$"""
+            #!/bin/sh
+            i=0
+            while [ ! -e '{{gatePath}}' ] && [ $i -lt 500 ]; do sleep 0.02; i=$((i + 1)); done
+            [ -e '{{gatePath}}' ] || exit 7
+            echo '{{Tasks("slow")}}'
+            """, isExecutable: true);
+        var slow = ProjectFactory.Create(slowDir, "./tasks.sh");
+        var cached = _harness.ScriptProject("cached", Tasks("cached"));
+        var fast = _harness.ScriptProject("fast", Tasks("fast"));
+        await RefreshAsync([cached]);
+
+        var received = new List<ProjectResult>();
+        await foreach (var result in _harness.Engine.RefreshAsync([slow, cached, fast], RefreshMode.Normal, CancellationToken.None))
+        {
+            received.Add(result);
+            if (received.Count == 2)
+            {
+                File.WriteAllText(gatePath, "");
+            }
+        }
+
+        Assert.Equal(["cached", "fast", "slow"], received.Select(result => result.Project.Name));
+        Assert.True(received[0].IsFromCache);
+        Assert.All(received, result => Assert.Equal(ProjectState.Ok, result.State));
+        Assert.Equal("slow", received[2].Tasks!.AllTasks.Single().Id);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task RefreshProject_SimultaneousRequests_ShareOneRun()
     {
         var project = _harness.ScriptProject("shared", delaySeconds: 0.5);

@@ -61,27 +61,7 @@ public sealed class EngineHarness : IDisposable
     }
 
     /// <summary>The most provider runs that overlapped in time, from the intervals they recorded.</summary>
-    public int MaxOverlap()
-    {
-        var events = new List<(double At, int Delta)>();
-        foreach (var path in Directory.EnumerateFiles(RecordDirPath, "interval-*"))
-        {
-            var parts = File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            events.Add((double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), +1));
-            events.Add((double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), -1));
-        }
-
-        // At equal times count ends first, so back-to-back runs do not look simultaneous.
-        var running = 0;
-        var most = 0;
-        foreach (var (_, delta) in events.OrderBy(e => e.At).ThenBy(e => e.Delta))
-        {
-            running += delta;
-            most = Math.Max(most, running);
-        }
-
-        return most;
-    }
+    public int MaxOverlap() => RunRecords.MaxOverlap(RecordDirPath);
 
     public void Dispose()
     {

@@ -100,7 +100,7 @@ internal static class IssueListReader
             Labels: labels.ValueKind == JsonValueKind.Array
                 ? [.. labels.EnumerateArray().Select((label, i) =>
                     Property(label, "name", $"{path}.labels[{i}]", JsonValueKind.String).GetString()!)]
-                : [],
+                : default,
             Url: OptionalString(issue, "url", path),
             Created: OptionalDate(issue, "createdAt", path),
             Updated: OptionalDate(issue, "updatedAt", path));
