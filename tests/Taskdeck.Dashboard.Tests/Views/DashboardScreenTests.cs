@@ -144,15 +144,16 @@ public sealed class DashboardScreenTests
         // Arrange
         var changed = WithChanges(ShopResult(), Now, ["1-3"], ("1-2", "todo", "InProgress"));
         using var screen = new HeadlessDashboard([changed]);
-        var before = (screen.LineWith("1-2 Payment"), screen.LineWith("1-3 Load"));
+        var before = (Project: screen.LineWith("▾ shop"), Moved: screen.LineWith("1-2 Payment"), Added: screen.LineWith("1-3 Load"));
 
         // Act: down to project row → group → 1-1 → 1-2.
         screen.Type("jjj");
 
         // Assert
-        Assert.StartsWith("    ~ 1-2", before.Item1);
-        Assert.StartsWith("    + 1-3", before.Item2);
-        Assert.Contains("●2", screen.LineWith("▾ shop").Replace("●1", "●2", StringComparison.Ordinal));
+        Assert.StartsWith("▾ shop ●2 ", before.Project);
+        Assert.StartsWith("    ~ 1-2", before.Moved);
+        Assert.StartsWith("    + 1-3", before.Added);
+        Assert.StartsWith("▾ shop ●1 ", screen.LineWith("▾ shop"));
         Assert.StartsWith("      1-2", screen.LineWith("1-2 Payment"));
         Assert.StartsWith("    + 1-3", screen.LineWith("1-3 Load"));
         Assert.Contains("●1 changed", screen.Lines[1]);
