@@ -160,6 +160,66 @@ public sealed class DashboardScreenTests
     }
 
     [Fact]
+    public void ProviderText_WithEscapeSequences_ReachesTreeAndPagesAsVisibleTextOnly()
+    {
+        // Arrange: a provider retitling the window, clearing the screen, recolouring, returning
+        // the carriage and ringing the bell through every field the dashboard shows.
+        var task = new Core.Tasks.TaskItem(
+            "\u001b[31m1-1\u001b[0m",
+            "\u001b]0;pwned\u0007Pay \u001b[31mby card\u001b[0m\r\u0007",
+            "\u001b[2JDone\u0007",
+            Assignee: "an\u001b]8;;https://evil.example\u001b\\a");
+        var shop = Ok(Shop, CurrentGroup("\u001b[2JPBI-1", "Check\u001b[1mout\u001b[0m", task));
+        var blog = Failed(Blog, FailureKind.Exit,
+            "Provider \u001b]0;pwned\u0007'./tasks.sh' failed\u001b[2J.\r\nsecond\u001b[31m line\u0007",
+            "could not \u001b[31mreach\u001b[0m\r the tracker\u0007\u001b]52;c;cm0gLXJm\u0007");
+        using var screen = new HeadlessDashboard([shop, blog]);
+
+        // Act
+        var tree = screen.Text;
+        var treeBuffer = screen.BufferCharacters.ToList();
+        screen.Type("jj");
+        screen.Press(Key.Enter);
+        var taskPage = screen.Text;
+        var taskPageBuffer = screen.BufferCharacters.ToList();
+        screen.Press(Key.Esc);
+        screen.Type("G");
+        screen.Press(Key.Enter);
+        var errorPage = screen.Text;
+        var errorPageBuffer = screen.BufferCharacters.ToList();
+
+        // Assert: the visible text stays, joined up where the sequences were.
+        Assert.Contains("  ▾ PBI-1 Checkout", tree);
+        Assert.Matches(@"^      1-1 Pay by card +Done$", TrimmedLines(tree).Single(line => line.Contains("1-1", StringComparison.Ordinal)));
+        Assert.Contains("    ✗ exit: Provider './tasks.sh' failed.", TrimmedLines(tree));
+        Assert.Equal("1-1 Pay by card", TrimmedLines(taskPage)[2]);
+        Assert.Contains("title     Pay by card", TrimmedLines(taskPage));
+        Assert.Contains("status    Done (todo)", TrimmedLines(taskPage));
+        Assert.Contains("assignee  ana", TrimmedLines(taskPage));
+        Assert.Contains("Provider './tasks.sh' failed.", TrimmedLines(errorPage));
+        Assert.Contains("second line", TrimmedLines(errorPage));
+        Assert.Contains("could not reach the tracker", TrimmedLines(errorPage));
+
+        // Nothing of the sequences themselves, and no control character in the screen buffer.
+        foreach (var text in (string[])[tree, taskPage, errorPage])
+        {
+            Assert.DoesNotContain("pwned", text);
+            Assert.DoesNotContain("evil.example", text);
+            Assert.DoesNotContain("cm0gLXJm", text);
+            Assert.DoesNotContain("[31m", text);
+            Assert.DoesNotContain("[2J", text);
+            Assert.DoesNotContain(text, c => char.IsControl(c) && c != '\n');
+        }
+
+        foreach (var buffer in (List<char>[])[treeBuffer, taskPageBuffer, errorPageBuffer])
+        {
+            Assert.NotEmpty(buffer);
+            Assert.DoesNotContain('\u001b', buffer);
+            Assert.DoesNotContain(buffer, char.IsControl);
+        }
+    }
+
+    [Fact]
     public void Search_TypesEveryPrintableKeyAndEscClearsItWithoutQuitting()
     {
         // Arrange
@@ -327,4 +387,7 @@ public sealed class DashboardScreenTests
         Assert.Contains("provider: markdown-tasks", text);
         Assert.Contains("/home/me/.config/taskdeck/config.yaml", text);
     }
+
+    private static List<string> TrimmedLines(string screenText) =>
+        [.. screenText.Split('\n').Select(line => line.TrimEnd())];
 }
