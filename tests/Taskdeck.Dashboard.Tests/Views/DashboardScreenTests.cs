@@ -243,7 +243,7 @@ public sealed class DashboardScreenTests
     }
 
     [Fact]
-    public void CtrlC_Quits()
+    public void CtrlC_QuitsAsAnInterruption()
     {
         // Arrange
         using var screen = new HeadlessDashboard([ShopResult()]);
@@ -253,6 +253,36 @@ public sealed class DashboardScreenTests
 
         // Assert
         Assert.True(screen.Screen.StopRequested);
+        Assert.Equal(DashboardExit.Interrupted, screen.Screen.Exit);
+    }
+
+    [Fact]
+    public void CtrlC_WhileTypingASearch_QuitsAsAnInterruption()
+    {
+        // Arrange: the search box has the focus and takes every printable key.
+        using var screen = new HeadlessDashboard([ShopResult()]);
+        screen.Type("/gift");
+
+        // Act
+        screen.Press(Key.C.WithCtrl);
+
+        // Assert
+        Assert.True(screen.Screen.StopRequested);
+        Assert.Equal(DashboardExit.Interrupted, screen.Screen.Exit);
+    }
+
+    [Fact]
+    public void Q_QuitsWithoutAnInterruption()
+    {
+        // Arrange
+        using var screen = new HeadlessDashboard([ShopResult()]);
+
+        // Act
+        screen.Type("q");
+
+        // Assert
+        Assert.True(screen.Screen.StopRequested);
+        Assert.Equal(DashboardExit.Quit, screen.Screen.Exit);
     }
 
     [Fact]
