@@ -107,7 +107,10 @@ public sealed class ProviderHardeningTests : IDisposable
         var dir = _workspace.AddProject("shop", "tasks:\n  provider: ./tasks.sh\n");
         _workspace.WriteFile("shop/tasks.sh", $$"""
             #!/bin/sh
-            printf '{"groups": [{"id": "G-1", "title": "Group", "file": "{{file}}", "tasks": [{"id": "T-1", "title": "Read me", "status": "todo", "file": "docs/t-1.md"}]}]}'
+            cat <<'JSON'
+            {"groups": [{"id": "G-1", "title": "Group", "file": "{{file}}", "tasks": [
+              {"id": "T-1", "title": "Read me", "status": "todo", "file": "docs/t-1.md"}]}]}
+            JSON
 
             """, isExecutable: true);
 

