@@ -27,11 +27,15 @@ public sealed class DashboardApp(
 
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Runs the dashboard until q, Ctrl-C or <paramref name="cancellationToken"/>.</summary>
-    public void Run(IReadOnlyList<Project> projects, RefreshMode mode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the dashboard until q, Ctrl-C or <paramref name="cancellationToken"/>; says which, so
+    /// an interruption can exit as one.
+    /// </summary>
+    public DashboardExit Run(IReadOnlyList<Project> projects, RefreshMode mode, CancellationToken cancellationToken)
     {
         DashboardSession? session = null;
         var isClosed = false;
+        var exit = DashboardExit.Quit;
         TerminalConfiguration.EnsureApplied();
         try
         {
@@ -43,6 +47,7 @@ public sealed class DashboardApp(
                 session.Start();
                 app.Run(screen);
                 isClosed = true;
+                exit = screen.Exit;
             }
         }
         finally
@@ -53,6 +58,8 @@ public sealed class DashboardApp(
             session?.Stop(StopGrace);
             session?.Dispose();
         }
+
+        return cancellationToken.IsCancellationRequested ? DashboardExit.Interrupted : exit;
     }
 
     internal DashboardSession CreateSession(
@@ -70,7 +77,7 @@ public sealed class DashboardApp(
     {
         var screen = new DashboardScreen(session, urlOpener ?? new SystemUrlOpener(), globalConfigFilePath);
         screen.QuitRequested += app.RequestStop;
-        ConfigureKeys(app);
+        ConfigureKeys(app, screen);
 
         // Running marks, the spinner-free "refreshing N/M" and result ages change without a key press.
         var ticks = 0;
@@ -87,8 +94,11 @@ public sealed class DashboardApp(
         return screen;
     }
 
-    /// <summary>Esc clears the search here instead of quitting; Ctrl-C quits wherever the focus is.</summary>
-    internal static void ConfigureKeys(IApplication app)
+    /// <summary>
+    /// Esc clears the search here instead of quitting; Ctrl-C quits wherever the focus is. The
+    /// terminal is raw, so Ctrl-C arrives as a key rather than SIGINT, and counts as an interruption.
+    /// </summary>
+    internal static void ConfigureKeys(IApplication app, DashboardScreen screen)
     {
         app.Keyboard.KeyBindings.Remove(Key.Esc);
         app.Keyboard.KeyDown += (_, key) =>
@@ -96,7 +106,7 @@ public sealed class DashboardApp(
             if (key == Key.C.WithCtrl)
             {
                 key.Handled = true;
-                app.RequestStop();
+                screen.Quit(DashboardExit.Interrupted);
             }
         };
     }

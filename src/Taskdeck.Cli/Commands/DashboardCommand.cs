@@ -20,7 +20,9 @@ internal static class DashboardCommand
             var projects = await services.FindProjectsAsync(paths, token);
             var dashboard = new DashboardApp(
                 services.Engine, services.Runner, services.Time, services.TrustStore, services.Paths.GlobalConfigFilePath);
-            dashboard.Run(projects, services.Mode, token);
-            return token.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success;
+            var exit = dashboard.Run(projects, services.Mode, token);
+
+            // A failing project is on the screen already; only how the user left decides the code.
+            return exit == DashboardExit.Interrupted ? ExitCodes.Interrupted : ExitCodes.Success;
         }, cancellationToken);
 }

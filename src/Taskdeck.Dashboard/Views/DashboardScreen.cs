@@ -82,6 +82,16 @@ internal sealed class DashboardScreen : Runnable
     /// <summary>Asked to stop the dashboard (q, Ctrl-C).</summary>
     public event Action? QuitRequested;
 
+    /// <summary>How the user asked to leave; meaningful once <see cref="QuitRequested"/> was raised.</summary>
+    public DashboardExit Exit { get; private set; } = DashboardExit.Quit;
+
+    /// <summary>Asks to stop the dashboard, remembering whether it was a quit or an interruption.</summary>
+    public void Quit(DashboardExit exit)
+    {
+        Exit = exit;
+        QuitRequested?.Invoke();
+    }
+
     public void Redraw()
     {
         foreach (var view in SubViews)
@@ -127,7 +137,7 @@ internal sealed class DashboardScreen : Runnable
             case 'o': OpenLink(SelectedUrl()); return true;
             case 't': ReviewTrust(); return true;
             case '?': ShowPage(DetailPages.Help, ScreenMode.Page); return true;
-            case 'q': QuitRequested?.Invoke(); return true;
+            case 'q': Quit(DashboardExit.Quit); return true;
         }
 
         if (key == Key.CursorDown) { model.MoveDown(); return true; }

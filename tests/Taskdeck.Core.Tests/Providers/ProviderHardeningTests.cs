@@ -97,6 +97,32 @@ public sealed class ProviderHardeningTests : IDisposable
         Assert.Contains("leaves the project folder", run.Outcome.Failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData("../../etc/passwd")]
+    [InlineData("docs/../../../etc/passwd")]
+    [InlineData("/etc/passwd")]
+    public async Task Run_GroupFileLeavingTheProject_FailsTheRunNamingTheField(string file)
+    {
+        // Arrange: the group's own file, beside a task whose file is fine.
+        var dir = _workspace.AddProject("shop", "tasks:\n  provider: ./tasks.sh\n");
+        _workspace.WriteFile("shop/tasks.sh", $$"""
+            #!/bin/sh
+            cat <<'JSON'
+            {"groups": [{"id": "G-1", "title": "Group", "file": "{{file}}", "tasks": [
+              {"id": "T-1", "title": "Read me", "status": "todo", "file": "docs/t-1.md"}]}]}
+            JSON
+
+            """, isExecutable: true);
+
+        // Act
+        var run = await RunAsync(dir);
+
+        // Assert
+        Assert.Equal(FailureKind.Invalid, run.Outcome.Failure!.Kind);
+        Assert.Contains("$.groups[0].file", run.Outcome.Failure.Message, StringComparison.Ordinal);
+        Assert.Contains("leaves the project folder", run.Outcome.Failure.Message, StringComparison.Ordinal);
+    }
+
     private async Task<ProviderRun> RunAsync(string dir)
     {
         var project = new ProjectFinder(GlobalConfig.Default).FindAbove(dir)!;

@@ -4,6 +4,7 @@ using Taskdeck.Core.Providers;
 using Taskdeck.Core.Providers.BuiltIn.GitHubIssues;
 using Taskdeck.Core.Providers.BuiltIn.MarkdownTasks;
 using Taskdeck.Core.Tests.Support;
+using Taskdeck.Core.Trust;
 
 namespace Taskdeck.Core.Tests.Providers;
 
@@ -82,6 +83,28 @@ public sealed class UserProvidersTests : IDisposable
         var run = await runner.RunAsync(project, CancellationToken.None);
 
         // Assert: it ran in the project folder and read its argument.
+        Assert.True(run.Outcome.IsSuccess, run.Outcome.Failure?.Message + run.Outcome.Failure?.Stderr);
+        var task = Assert.Single(run.Outcome.Tasks!.AllTasks);
+        Assert.Equal("Ported from shop", task.Title);
+        Assert.Equal("urgent", Assert.Single(task.Labels));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Run_NaviScriptByRelativePathInTrustedProject_RunsUnchangedWithNaviArguments()
+    {
+        // Arrange: the script ships with the project, as in a navi repository, and is trusted.
+        var project = AddProject("shop", "./scripts/navi-tasks.sh", "  args:\n    label: urgent\n");
+        _workspace.WriteFile("shop/scripts/navi-tasks.sh", NaviScript, isExecutable: true);
+        var trustStore = new TrustStore(_workspace.Paths.DataDirPath, TimeProvider.System);
+        var (provider, _) = _resolver.Resolve(project);
+        trustStore.Trust(project, provider!);
+        var runner = new ProviderRunner(_resolver, trustStore);
+
+        // Act
+        var run = await runner.RunAsync(project, CancellationToken.None);
+
+        // Assert: a project script, run in the project folder, reading its navi argument.
+        Assert.Equal(ProviderKind.ProjectScript, provider!.Kind);
         Assert.True(run.Outcome.IsSuccess, run.Outcome.Failure?.Message + run.Outcome.Failure?.Stderr);
         var task = Assert.Single(run.Outcome.Tasks!.AllTasks);
         Assert.Equal("Ported from shop", task.Title);

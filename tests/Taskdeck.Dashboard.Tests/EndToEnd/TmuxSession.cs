@@ -45,6 +45,14 @@ internal sealed class TmuxSession : IDisposable
     public async Task<bool> IsAlternateScreenOnAsync() =>
         (await RunAsync(["display-message", "-p", "#{alternate_on}"])).Trim() == "1";
 
+    /// <summary>Whether the pane shows its cursor (a full-screen program may hide it).</summary>
+    public async Task<bool> IsCursorVisibleAsync() =>
+        (await RunAsync(["display-message", "-p", "#{cursor_flag}"])).Trim() == "1";
+
+    /// <summary>The pane's terminal device, such as /dev/pts/3.</summary>
+    public async Task<string> PaneTtyAsync() =>
+        (await RunAsync(["display-message", "-p", "#{pane_tty}"])).Trim();
+
     /// <summary>Waits until the screen satisfies <paramref name="condition"/>; fails with the last screen.</summary>
     public async Task<string> WaitForAsync(Func<string, bool> condition, string what, TimeSpan? within = null)
     {

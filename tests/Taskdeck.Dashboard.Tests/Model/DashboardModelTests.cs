@@ -275,6 +275,28 @@ public sealed class DashboardModelTests
     }
 
     [Fact]
+    public void PageUp_MovesByAScreenAndStopsAtTheStart()
+    {
+        // Arrange
+        var model = NewModel();
+        model.ViewportHeight = 4;
+        model.MoveToLast();
+        var last = model.CursorIndex;
+
+        // Act
+        model.PageUp();
+        var afterOne = model.CursorIndex;
+        model.PageUp();
+        model.PageUp();
+        model.PageUp();
+
+        // Assert
+        Assert.Equal(last - 3, afterOne);
+        Assert.Equal(0, model.CursorIndex);
+        Assert.Equal(0, model.TopIndex);
+    }
+
+    [Fact]
     public void ToggleSelected_OnTask_ClosesItsGroupAndMovesToIt()
     {
         // Arrange

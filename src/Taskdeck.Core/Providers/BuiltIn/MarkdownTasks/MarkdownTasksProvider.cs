@@ -64,7 +64,7 @@ public sealed class MarkdownTasksProvider : IBuiltInProvider
         if (!Directory.Exists(dirPath))
         {
             return (null, ProviderOutcome.Failed(FailureKind.Config,
-                $"Project '{request.ProjectName}': markdown-tasks found no folder '{path}' in '{projectDirPath}'. Create it with a {BacklogFolder.BacklogFileName}, or set tasks.args.path to the folder that holds {BacklogFolder.BacklogFileName} (default: {DefaultPath})."));
+                $"Project '{request.ProjectName}': markdown-tasks found no folder '{path}' in '{projectDirPath}'. Create it holding a {BacklogFolder.BacklogFileName} with a table whose header holds ID, User Story and Status, or set tasks.args.path to the folder that holds {BacklogFolder.BacklogFileName} (default: {DefaultPath}). A backlog table starts like this:\n{BacklogReader.ExpectedBacklogHeader}"));
         }
 
         var fullDirPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path, projectDirPath));

@@ -163,7 +163,7 @@ public sealed class MarkdownTasksProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_WithoutTheFolder_NamesTheFolderAndHowToFixIt()
+    public async Task Run_WithoutTheFolder_NamesTheFolderWhatItShouldHoldAndHowToFixIt()
     {
         var projectDirPath = _workspace.PathOf("empty");
         Directory.CreateDirectory(projectDirPath);
@@ -173,6 +173,9 @@ public sealed class MarkdownTasksProviderTests : IDisposable
         Assert.Equal(FailureKind.Config, outcome.Failure?.Kind);
         Assert.Contains("'docs/delivery'", outcome.Failure!.Message, StringComparison.Ordinal);
         Assert.Contains("tasks.args.path", outcome.Failure.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "backlog.md with a table whose header holds ID, User Story and Status", outcome.Failure.Message, StringComparison.Ordinal);
+        Assert.EndsWith("\n" + BacklogReader.ExpectedBacklogHeader, outcome.Failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
