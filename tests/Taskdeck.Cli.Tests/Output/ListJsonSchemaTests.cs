@@ -65,7 +65,7 @@ public sealed class ListJsonSchemaTests : IDisposable
             ["status", "url", "file"],
             groups[1].EnumerateObject().Where(property => property.Value.ValueKind == JsonValueKind.Null).Select(property => property.Name));
         Assert.Equal(
-            ["assignee", "priority", "url", "created", "updated", "file"],
+            ["assignee", "labels", "priority", "url", "created", "updated", "file"],
             groups[1].GetProperty("tasks")[0].EnumerateObject().Where(property => property.Value.ValueKind == JsonValueKind.Null).Select(property => property.Name));
         Assert.Empty(projects[2].GetProperty("groups").EnumerateArray());
         Assert.NotEmpty(projects[3].GetProperty("groups").EnumerateArray());
