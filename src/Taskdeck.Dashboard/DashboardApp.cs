@@ -28,20 +28,29 @@ public sealed class DashboardApp(
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
+    /// Starts preparing the terminal library in the background, so that it is ready by the time
+    /// <see cref="Run"/> is called; calling it is optional.
+    /// </summary>
+    public static void PrepareTerminal() => TerminalConfiguration.StartApplying();
+
+    /// <summary>
     /// Runs the dashboard until q, Ctrl-C or <paramref name="cancellationToken"/>; says which, so
     /// an interruption can exit as one.
     /// </summary>
     public DashboardExit Run(IReadOnlyList<Project> projects, RefreshMode mode, CancellationToken cancellationToken)
     {
         DashboardSession? session = null;
+        IApplication? app = null;
         var isClosed = false;
         var exit = DashboardExit.Quit;
-        TerminalConfiguration.EnsureApplied();
         try
         {
-            using (var app = Application.Create().Init())
+            // The cached results are read while the terminal library finishes its set-up on its
+            // own thread; nothing is posted to the application before it exists (Start comes later).
+            session = CreateSession(() => app, projects, mode, () => isClosed, cancellationToken);
+            TerminalConfiguration.EnsureApplied();
+            using (app = Application.Create().Init())
             {
-                session = CreateSession(app, projects, mode, () => isClosed, cancellationToken);
                 using var screen = CreateScreen(app, session);
                 using var registration = cancellationToken.Register(() => app.Invoke(app.RequestStop));
                 session.Start();
@@ -63,12 +72,12 @@ public sealed class DashboardApp(
     }
 
     internal DashboardSession CreateSession(
-        IApplication app, IReadOnlyList<Project> projects, RefreshMode mode, Func<bool> isClosed, CancellationToken cancellationToken) =>
+        Func<IApplication?> app, IReadOnlyList<Project> projects, RefreshMode mode, Func<bool> isClosed, CancellationToken cancellationToken) =>
         new(engine, runner, projects, time, mode, trustStore, action =>
         {
-            if (!isClosed())
+            if (!isClosed() && app() is { } current)
             {
-                app.Invoke(action);
+                current.Invoke(action);
             }
         }, cancellationToken);
 

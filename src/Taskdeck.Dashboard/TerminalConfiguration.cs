@@ -12,16 +12,17 @@ internal static class TerminalConfiguration
     /// <summary>Set by the native build (Taskdeck.Cli.csproj) that empties the library's initializer.</summary>
     private const string SwitchName = "Taskdeck.Dashboard.ConfigureTerminalOnStart";
 
-    private static bool s_isApplied;
+    // It takes about 20 ms, so it runs beside the search for projects rather than after it, on a
+    // thread of its own so that the cache, opening on the thread pool meanwhile, does not wait.
+    private static readonly Lazy<Task> s_applying = new(() =>
+        Task.Factory.StartNew(Apply, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
 
-    public static void EnsureApplied()
+    public static void StartApplying() => _ = s_applying.Value;
+
+    public static void EnsureApplied() => s_applying.Value.GetAwaiter().GetResult();
+
+    private static void Apply()
     {
-        if (s_isApplied)
-        {
-            return;
-        }
-
-        s_isApplied = true;
         if (AppContext.TryGetSwitch(SwitchName, out var mustApply) && mustApply)
         {
             TuiConfigurationBuilder.Shared.ApplyToStaticFacades();

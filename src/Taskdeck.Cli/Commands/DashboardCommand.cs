@@ -6,13 +6,20 @@ namespace Taskdeck.Cli.Commands;
 /// <summary><c>taskdeck [PATH…]</c>: the interactive dashboard, or the table when not on a terminal.</summary>
 internal static class DashboardCommand
 {
-    public static Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken) =>
-        CommandRunner.RunAsync(parseResult, async (services, token) =>
+    public static Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        // Piped or captured output has no screen to draw on; print what `list` would.
+        var isOnTerminal = !Console.IsOutputRedirected && !Console.IsInputRedirected;
+        if (isOnTerminal)
+        {
+            // The terminal library gets ready while the projects are found and the cache opens.
+            DashboardApp.PrepareTerminal();
+        }
+
+        return CommandRunner.RunAsync(parseResult, async (services, token) =>
         {
             var paths = parseResult.GetValue(CommonOptions.Paths) ?? [];
-
-            // Piped or captured output has no screen to draw on; print what `list` would.
-            if (Console.IsOutputRedirected || Console.IsInputRedirected)
+            if (!isOnTerminal)
             {
                 return await ListCommand.ShowTableAsync(services, paths, token);
             }
@@ -25,4 +32,5 @@ internal static class DashboardCommand
             // A failing project is on the screen already; only how the user left decides the code.
             return exit == DashboardExit.Interrupted ? ExitCodes.Interrupted : ExitCodes.Success;
         }, cancellationToken);
+    }
 }

@@ -77,6 +77,9 @@ internal sealed class DashboardScreen : Runnable
 
     public ScreenMode Mode { get; private set; } = ScreenMode.Tree;
 
+    // The header, the tree or pager, the status line and the keys cover every cell between them.
+    protected override bool OnClearingViewport() => true;
+
     public DashboardModel Model => _session.Model;
 
     /// <summary>Asked to stop the dashboard (q, Ctrl-C).</summary>

@@ -13,6 +13,10 @@ internal abstract class LineView : View
     /// <summary>The lines for this frame, each exactly <paramref name="width"/> columns wide.</summary>
     protected abstract IEnumerable<(StyledLine Line, bool IsSelected)> LinesFor(int width, int height);
 
+    // Every cell of the viewport is drawn below, blank rows included; clearing it first would only
+    // write the whole area twice, which was a fifth of the first frame's cost.
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var width = Viewport.Width;

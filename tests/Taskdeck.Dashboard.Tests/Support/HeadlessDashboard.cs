@@ -65,7 +65,7 @@ internal sealed class HeadlessDashboard : IDisposable
         App = Application.Create().Init(DriverRegistry.Names.ANSI);
         App.Driver!.SetScreenSize(width, height);
         var dashboard = new DashboardApp(Engine, Runner, Time, trustStore, "/home/me/.config/taskdeck/config.yaml", urlOpener ?? UrlOpener);
-        Session = dashboard.CreateSession(App, projects, mode, () => false, CancellationToken.None);
+        Session = dashboard.CreateSession(() => App, projects, mode, () => false, CancellationToken.None);
         foreach (var result in results)
         {
             Session.Model.Apply(result);
