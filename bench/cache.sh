@@ -4,7 +4,8 @@
 # `taskdeck list --json` over all of them while every result is fresh. `taskdeck --help` and
 # `taskdeck cache path` are timed too, to show how much of it is the runtime starting.
 #
-# Usage: bench/cache.sh   (env: PROJECTS=1000, RUNS=7, KEEP=1 keeps the work folder, R2R=1 also
+# Usage: bench/cache.sh   (env: PROJECTS=1000, RUNS=7, KEEP=1 keeps the work folder, TASKDECK=path
+#                         times another build such as the native one, R2R=1 also
 #                         times a ReadyToRun publish of the same code, as a release would ship it)
 set -euo pipefail
 
@@ -16,7 +17,7 @@ if [[ -z "${KEEP:-}" ]]; then trap 'rm -rf "$work"' EXIT; fi
 
 echo "building Release…" >&2
 dotnet build "$root/src/Taskdeck.Cli" -c Release -nologo -v quiet >/dev/null
-taskdeck="$root/src/Taskdeck.Cli/bin/Release/net10.0/taskdeck"
+taskdeck="${TASKDECK:-$root/src/Taskdeck.Cli/bin/Release/net10.0/taskdeck}"
 
 export HOME="$work" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_DATA_HOME="$work/data"
 export NO_COLOR=1

@@ -3,7 +3,8 @@
 # 4 tasks each (the target: well under half a second), beside the same command on an empty
 # backlog, so the difference is what reading the backlog costs, start-up work included.
 # Wall time on a busy machine waits for the CPU; CPU time (user + sys) says more there.
-# Usage: bench/markdown.sh [RUNS]   (SKIP_BUILD=1 to reuse the last Release build)
+# Usage: bench/markdown.sh [RUNS]   (SKIP_BUILD=1 to reuse the last Release build; TASKDECK=path
+# times another build such as the native one)
 set -euo pipefail
 
 runs="${1:-15}"
@@ -16,7 +17,7 @@ if [[ "${SKIP_BUILD:-}" != 1 ]]; then
   dotnet build -c Release "$repo/bench/Taskdeck.Benchmarks" -v quiet -nologo >/dev/null
 fi
 
-taskdeck="$repo/src/Taskdeck.Cli/bin/Release/net10.0/taskdeck"
+taskdeck="${TASKDECK:-$repo/src/Taskdeck.Cli/bin/Release/net10.0/taskdeck}"
 generate() {
   dotnet "$repo/bench/Taskdeck.Benchmarks/bin/Release/net10.0/Taskdeck.Benchmarks.dll" generate "$@"
 }
