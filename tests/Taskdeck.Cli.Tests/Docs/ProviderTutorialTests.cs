@@ -21,17 +21,10 @@ public sealed class ProviderTutorialTests : IDisposable
         var dir = CopyExample("bash-provider", "todo-tasks.sh");
 
         // Act
-        var trust = await TaskdeckProcess.RunAsync(_workspace, "trust", "--yes", dir);
-        var check = await TaskdeckProcess.RunAsync(_workspace, "check", dir);
-        var list = await TaskdeckProcess.RunAsync(_workspace, "list", "--json", dir);
+        var (check, project) = await TrustCheckAndListAsync(dir);
 
         // Assert
-        Assert.True(trust.ExitCode == 0, trust.ToString());
-        Assert.True(check.ExitCode == 0, check.ToString());
         Assert.Contains("result    ok: 2 groups, 5 tasks (2 todo, 1 active, 1 done, 1 dropped)", check.Stdout, StringComparison.Ordinal);
-        Assert.True(list.ExitCode == 0, list.ToString());
-
-        var project = OnlyProject(list.Stdout);
         Assert.Equal(("website", "ok", "Release 2.4"), (Text(project, "name"), Text(project, "state"), Text(project, "currentGroupId")));
         Assert.Equal(
             [
@@ -53,17 +46,10 @@ public sealed class ProviderTutorialTests : IDisposable
         var dir = CopyExample("python-provider", "export-tasks.py");
 
         // Act
-        var trust = await TaskdeckProcess.RunAsync(_workspace, "trust", "--yes", dir);
-        var check = await TaskdeckProcess.RunAsync(_workspace, "check", dir);
-        var list = await TaskdeckProcess.RunAsync(_workspace, "list", "--json", dir);
+        var (check, project) = await TrustCheckAndListAsync(dir);
 
         // Assert
-        Assert.True(trust.ExitCode == 0, trust.ToString());
-        Assert.True(check.ExitCode == 0, check.ToString());
         Assert.Contains("result    ok: 3 groups, 4 tasks (1 todo, 1 active, 1 blocked, 1 done)", check.Stdout, StringComparison.Ordinal);
-        Assert.True(list.ExitCode == 0, list.ToString());
-
-        var project = OnlyProject(list.Stdout);
         Assert.Equal(("mobile-app", "ok", "2.0"), (Text(project, "name"), Text(project, "state"), Text(project, "currentGroupId")));
         Assert.Equal(
             [
@@ -101,6 +87,18 @@ public sealed class ProviderTutorialTests : IDisposable
         }
 
         return targetDirPath;
+    }
+
+    /// <summary>Runs the tutorial's last steps: trust, check, list; each must succeed.</summary>
+    private async Task<(TaskdeckRun Check, JsonElement Project)> TrustCheckAndListAsync(string dir)
+    {
+        var trust = await TaskdeckProcess.RunAsync(_workspace, "trust", "--yes", dir);
+        var check = await TaskdeckProcess.RunAsync(_workspace, "check", dir);
+        var list = await TaskdeckProcess.RunAsync(_workspace, "list", "--json", dir);
+        Assert.True(trust.ExitCode == 0, trust.ToString());
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.True(list.ExitCode == 0, list.ToString());
+        return (check, OnlyProject(list.Stdout));
     }
 
     private static JsonElement OnlyProject(string listJson)
