@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using Taskdeck.Core.Platform;
@@ -18,50 +17,33 @@ public static class ProviderProcess
 
     private static readonly TimeSpan TerminateGrace = TimeSpan.FromMilliseconds(300);
 
-    // Known gap: without a setsid command (macOS), providers share Taskdeck's session and only the
-    // process tree, not the group, is killed.
-    // Known gap: setsid is one more program started per run; spawning with POSIX_SPAWN_SETSID would
-    // save it, about a third of a millisecond of CPU a run, which shows only with hundreds of
-    // providers that print at once.
-    private static readonly string? SetsidPath =
-        OperatingSystem.IsWindows() ? null : new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
-
     public static async Task<ProcessOutcome> RunAsync(ProcessSpec spec, CancellationToken cancellationToken)
     {
         var runMarker = Guid.NewGuid().ToString("N");
-        var startInfo = CreateStartInfo(spec, runMarker);
         var stopwatch = Stopwatch.StartNew();
 
-        using var process = new Process { StartInfo = startInfo };
-        try
-        {
-            process.Start();
-        }
-        catch (Win32Exception exception)
+        using var process = ProviderChild.Start(spec, runMarker, out var startError);
+        if (process is null)
         {
             return new ProcessOutcome(null, [], 0, "", false, false, stopwatch.Elapsed,
-                $"could not start '{spec.ExecutablePath}': {exception.Message}");
+                $"could not start '{spec.ExecutablePath}': {startError}");
         }
-
-        // The group id equals the pid: setsid execs in place because our child is never a group leader.
-        var groupId = process.Id;
-        process.StandardInput.Close();
 
         using var stopReading = new CancellationTokenSource();
         var stdout = new CappedBuffer(spec.MaxStdoutBytes);
         var stderr = new TailBuffer(spec.StderrTailBytes);
-        var stdoutTask = DrainAsync(process.StandardOutput.BaseStream, chunk =>
+        var stdoutTask = DrainAsync(process.StandardOutput, chunk =>
         {
             if (!stdout.Append(chunk))
             {
                 // Stop the flood at once rather than reading it to the end.
-                KillGroup(groupId, NativeMethods.SIGKILL);
+                KillGroup(process, NativeMethods.SIGKILL);
                 return false;
             }
 
             return true;
         }, stopReading.Token);
-        var stderrTask = DrainAsync(process.StandardError.BaseStream, chunk =>
+        var stderrTask = DrainAsync(process.StandardError, chunk =>
         {
             stderr.Append(chunk);
             return true;
@@ -78,7 +60,7 @@ public static class ProviderProcess
             catch (OperationCanceledException)
             {
                 isTimedOut = !cancellationToken.IsCancellationRequested;
-                await TerminateAsync(process, groupId).ConfigureAwait(false);
+                await TerminateAsync(process).ConfigureAwait(false);
             }
         }
 
@@ -92,7 +74,7 @@ public static class ProviderProcess
         else if (!await CompletesWithinAsync(drains, spec.ExitGrace).ConfigureAwait(false))
         {
             // The provider exited, but a child it left behind still holds stdout open.
-            KillGroup(groupId, NativeMethods.SIGKILL);
+            KillGroup(process, NativeMethods.SIGKILL);
             if (!await CompletesWithinAsync(drains, TerminateGrace).ConfigureAwait(false))
             {
                 // Only processes that left the group can still hold the pipes: find them by marker.
@@ -103,7 +85,7 @@ public static class ProviderProcess
         // Whatever the provider left running in its group does not outlive the run.
         // Known gap: after a run that ended normally, a descendant that left the group and closed
         // its output (a daemon the provider started on purpose) is not hunted down.
-        KillGroup(groupId, NativeMethods.SIGKILL);
+        KillGroup(process, NativeMethods.SIGKILL);
         if (!await CompletesWithinAsync(drains, TerminateGrace).ConfigureAwait(false))
         {
             // Someone outside our reach holds the pipes; stop waiting for them.
@@ -122,37 +104,6 @@ public static class ProviderProcess
             isTimedOut,
             stdout.IsOverLimit,
             stopwatch.Elapsed);
-    }
-
-    private static ProcessStartInfo CreateStartInfo(ProcessSpec spec, string runMarker)
-    {
-        var startInfo = new ProcessStartInfo
-        {
-            FileName = SetsidPath ?? spec.ExecutablePath,
-            WorkingDirectory = spec.WorkingDirPath,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-
-        if (SetsidPath is not null)
-        {
-            startInfo.ArgumentList.Add(spec.ExecutablePath);
-        }
-
-        foreach (var argument in spec.Arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in spec.Environment)
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        startInfo.Environment[RunMarkerVariable] = runMarker;
-        return startInfo;
     }
 
     private static async Task DrainAsync(Stream stream, Func<ReadOnlySpan<byte>, bool> onChunk, CancellationToken cancellationToken)
@@ -175,10 +126,10 @@ public static class ProviderProcess
         }
     }
 
-    private static async Task TerminateAsync(Process process, int groupId)
+    private static async Task TerminateAsync(ProviderChild process)
     {
         // Ask politely first so a provider can clean up, then make sure.
-        KillGroup(groupId, NativeMethods.SIGTERM);
+        KillGroup(process, NativeMethods.SIGTERM);
         using var grace = new CancellationTokenSource(TerminateGrace);
         try
         {
@@ -189,27 +140,20 @@ public static class ProviderProcess
             // Still running after the polite request.
         }
 
-        KillGroup(groupId, NativeMethods.SIGKILL);
-        if (SetsidPath is null)
+        KillGroup(process, NativeMethods.SIGKILL);
+        if (!process.HasOwnGroup)
         {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
+            process.KillTree();
         }
 
         await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    private static void KillGroup(int groupId, int signal)
+    private static void KillGroup(ProviderChild process, int signal)
     {
-        if (SetsidPath is not null)
+        if (process.HasOwnGroup)
         {
-            _ = NativeMethods.Kill(-groupId, signal);
+            _ = NativeMethods.Kill(-process.GroupId, signal);
         }
     }
 

@@ -34,6 +34,44 @@ public sealed class ProviderProcessTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task Run_ScriptWhoseInterpreterIsMissing_CannotStartAndSaysWhy()
+    {
+        var script = _workspace.WriteFile("tasks.sh", "#!/no/such/interpreter\necho '{\"tasks\": []}'\n", isExecutable: true);
+        var spec = new ProcessSpec(script, [], _workspace.RootPath, ImmutableDictionary<string, string>.Empty, TimeSpan.FromSeconds(20));
+
+        var outcome = await ProviderProcess.RunAsync(spec, CancellationToken.None);
+
+        Assert.Null(outcome.ExitCode);
+        Assert.Contains("could not start", outcome.StartError, StringComparison.Ordinal);
+        Assert.Contains("No such file or directory", outcome.StartError, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Run_ProviderReadingItsSessionAndSignals_LeadsItsOwnSessionWithDefaultSignals()
+    {
+        // A session leader's session id is its pid; SIGPIPE must be back at its default (0 in the
+        // SigIgn mask) although the runtime that started it ignores it.
+        var script = _workspace.WriteFile("probe.sh", """
+            #!/bin/sh
+            session=$(ps -o sid= -p $$ | tr -d ' ')
+            ignored=$(awk '/^SigIgn/ { print $2 }' /proc/$$/status)
+            blocked=$(awk '/^SigBlk/ { print $2 }' /proc/$$/status)
+            echo "$$ $session $ignored $blocked"
+
+            """.Replace("\r", ""), isExecutable: true);
+        var spec = new ProcessSpec(script, [], _workspace.RootPath, ImmutableDictionary<string, string>.Empty, TimeSpan.FromSeconds(20));
+
+        var outcome = await ProviderProcess.RunAsync(spec, CancellationToken.None);
+
+        var fields = System.Text.Encoding.UTF8.GetString(outcome.Stdout).Trim().Split(' ');
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal(fields[0], fields[1]);
+        var ignored = Convert.ToUInt64(fields[2], 16);
+        Assert.Equal(0UL, ignored & (1UL << (13 - 1)));
+        Assert.Equal(0UL, Convert.ToUInt64(fields[3], 16));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Run_WhenProviderPrintsJson_ReturnsStdoutAndExitCodeZero()
     {
         var outcome = await ProviderProcess.RunAsync(FakeSpec("ok", args: ("TASKS", "2")), CancellationToken.None);
