@@ -16,11 +16,10 @@ internal abstract class ProviderChild : IDisposable
     private static readonly string? SetsidPath =
         OperatingSystem.IsWindows() ? null : new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
 
-    /// <summary>Whether the process leads a group of its own that a signal to <see cref="GroupId"/> reaches.</summary>
+    /// <summary>Whether the process leads a process group of its own, whose id is its pid.</summary>
     public abstract bool HasOwnGroup { get; }
 
-    /// <summary>The id of its process group, which is its own pid.</summary>
-    public abstract int GroupId { get; }
+    public abstract int Id { get; }
 
     public abstract Stream StandardOutput { get; }
 
@@ -59,10 +58,31 @@ internal abstract class ProviderChild : IDisposable
 
     public abstract Task WaitForExitAsync(CancellationToken cancellationToken);
 
-    /// <summary>Kills the process and its descendants where no group signal reaches them.</summary>
-    public abstract void KillTree();
+    /// <summary>Sends <paramref name="signal"/> to the whole process group; nothing without one.</summary>
+    public void SignalGroup(int signal)
+    {
+        if (HasOwnGroup)
+        {
+            _ = NativeMethods.Kill(-Id, signal);
+        }
+    }
+
+    /// <summary>Kills the process and every descendant that stayed in its group, or its tree without one.</summary>
+    public void Kill()
+    {
+        SignalGroup(NativeMethods.SIGKILL);
+        if (!HasOwnGroup)
+        {
+            KillTree();
+        }
+    }
 
     public abstract void Dispose();
+
+    /// <summary>Kills the process tree, for a process without a group of its own.</summary>
+    protected virtual void KillTree()
+    {
+    }
 
     private static ProcessStartInfo CreateStartInfo(ProcessSpec spec, IReadOnlyDictionary<string, string> environment)
     {
@@ -98,7 +118,7 @@ internal abstract class ProviderChild : IDisposable
     {
         public override bool HasOwnGroup => true;
 
-        public override int GroupId => process.Id;
+        public override int Id => process.Id;
 
         public override Stream StandardOutput => process.StandardOutput;
 
@@ -111,9 +131,6 @@ internal abstract class ProviderChild : IDisposable
         public override Task WaitForExitAsync(CancellationToken cancellationToken) =>
             process.Exited.WaitAsync(cancellationToken);
 
-        // Its session leader's group holds every descendant that did not leave it.
-        public override void KillTree() => _ = NativeMethods.Kill(-process.Id, NativeMethods.SIGKILL);
-
         public override void Dispose() => process.Dispose();
     }
 
@@ -123,7 +140,7 @@ internal abstract class ProviderChild : IDisposable
 
         // With setsid, the group id equals the pid: setsid execs in place because our child is
         // never a group leader.
-        public override int GroupId => process.Id;
+        public override int Id => process.Id;
 
         public override Stream StandardOutput => process.StandardOutput.BaseStream;
 
@@ -136,7 +153,7 @@ internal abstract class ProviderChild : IDisposable
         public override Task WaitForExitAsync(CancellationToken cancellationToken) =>
             process.WaitForExitAsync(cancellationToken);
 
-        public override void KillTree()
+        protected override void KillTree()
         {
             try
             {

@@ -37,7 +37,7 @@ public static class ProviderProcess
             if (!stdout.Append(chunk))
             {
                 // Stop the flood at once rather than reading it to the end.
-                KillGroup(process, NativeMethods.SIGKILL);
+                process.SignalGroup(NativeMethods.SIGKILL);
                 return false;
             }
 
@@ -74,7 +74,7 @@ public static class ProviderProcess
         else if (!await CompletesWithinAsync(drains, spec.ExitGrace).ConfigureAwait(false))
         {
             // The provider exited, but a child it left behind still holds stdout open.
-            KillGroup(process, NativeMethods.SIGKILL);
+            process.SignalGroup(NativeMethods.SIGKILL);
             if (!await CompletesWithinAsync(drains, TerminateGrace).ConfigureAwait(false))
             {
                 // Only processes that left the group can still hold the pipes: find them by marker.
@@ -85,7 +85,7 @@ public static class ProviderProcess
         // Whatever the provider left running in its group does not outlive the run.
         // Known gap: after a run that ended normally, a descendant that left the group and closed
         // its output (a daemon the provider started on purpose) is not hunted down.
-        KillGroup(process, NativeMethods.SIGKILL);
+        process.SignalGroup(NativeMethods.SIGKILL);
         if (!await CompletesWithinAsync(drains, TerminateGrace).ConfigureAwait(false))
         {
             // Someone outside our reach holds the pipes; stop waiting for them.
@@ -129,7 +129,7 @@ public static class ProviderProcess
     private static async Task TerminateAsync(ProviderChild process)
     {
         // Ask politely first so a provider can clean up, then make sure.
-        KillGroup(process, NativeMethods.SIGTERM);
+        process.SignalGroup(NativeMethods.SIGTERM);
         using var grace = new CancellationTokenSource(TerminateGrace);
         try
         {
@@ -140,21 +140,8 @@ public static class ProviderProcess
             // Still running after the polite request.
         }
 
-        KillGroup(process, NativeMethods.SIGKILL);
-        if (!process.HasOwnGroup)
-        {
-            process.KillTree();
-        }
-
+        process.Kill();
         await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private static void KillGroup(ProviderChild process, int signal)
-    {
-        if (process.HasOwnGroup)
-        {
-            _ = NativeMethods.Kill(-process.GroupId, signal);
-        }
     }
 
     /// <summary>
