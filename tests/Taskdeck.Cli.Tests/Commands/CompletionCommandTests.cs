@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Taskdeck.Cli.Tests.Support;
 using Taskdeck.Core.Tests.Support;
 
@@ -105,26 +104,9 @@ public sealed class CompletionCommandTests : IDisposable
     /// <summary>Runs the shell in the workspace with the built taskdeck first on PATH; returns its output lines.</summary>
     private async Task<string[]> RunShellAsync(string shell, IEnumerable<string> args)
     {
-        var startInfo = new ProcessStartInfo(shell, args)
-        {
-            WorkingDirectory = _workspace.RootPath,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (name, value) in _workspace.XdgEnvironment)
-        {
-            startInfo.Environment[name] = value;
-        }
-
-        startInfo.Environment["HOME"] = _workspace.RootPath;
-        startInfo.Environment["PATH"] = $"{Path.GetDirectoryName(TaskdeckProcess.ExecutablePath)}:{Environment.GetEnvironmentVariable("PATH")}";
-        using var process = Process.Start(startInfo)
-            ?? throw new InvalidOperationException($"Could not start {shell}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(process.ExitCode == 0, $"{shell} exited with {process.ExitCode}: {await stderr}");
-        return (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var path = $"{Path.GetDirectoryName(TaskdeckProcess.ExecutablePath)}:{Environment.GetEnvironmentVariable("PATH")}";
+        var run = await TaskdeckProcess.RunProgramAsync(_workspace, shell, args, new Dictionary<string, string> { ["PATH"] = path });
+        Assert.True(run.ExitCode == 0, $"{shell} failed: {run}");
+        return run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 }

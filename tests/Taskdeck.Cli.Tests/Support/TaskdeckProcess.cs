@@ -38,6 +38,14 @@ public static class TaskdeckProcess
     public static Task<TaskdeckRun> RunAsync(TempWorkspace workspace, params string[] args) =>
         RunAsync(workspace, (IEnumerable<string>)args);
 
+    /// <summary>
+    /// Runs another program (a shell, say) with the same workspace folders, environment and time
+    /// limit as taskdeck gets, for tests of what taskdeck hands to other programs.
+    /// </summary>
+    public static Task<TaskdeckRun> RunProgramAsync(
+        TempWorkspace workspace, string fileName, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartAsync(workspace, fileName, args, "", null, environment);
+
     /// <summary>Starts taskdeck without waiting for it, for tests that interrupt it.</summary>
     public static Process Start(TempWorkspace workspace, IEnumerable<string> args)
     {
